@@ -1,0 +1,83 @@
+using Booking.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Booking.Core.Data;
+
+/// <summary>The one DbContext. Features use it directly (no repositories); configurations live beside it.</summary>
+public sealed class BookingDb(DbContextOptions<BookingDb> options) : DbContext(options)
+{
+    private ProcessedUpdate? _pendingUpdateMark;
+
+    public DbSet<Client> Clients => Set<Client>();
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<WorkingDay> WorkingDays => Set<WorkingDay>();
+    public DbSet<SpecialDay> SpecialDays => Set<SpecialDay>();
+    public DbSet<Block> Blocks => Set<Block>();
+    public DbSet<Domain.Booking> Bookings => Set<Domain.Booking>();
+    public DbSet<BookingHistoryEntry> BookingHistory => Set<BookingHistoryEntry>();
+    public DbSet<BusinessSettings> Settings => Set<BusinessSettings>();
+    public DbSet<ConversationState> Conversations => Set<ConversationState>();
+    public DbSet<ProcessedUpdate> ProcessedUpdates => Set<ProcessedUpdate>();
+
+    /// <summary>True when this provider needs its writers serialised by the application (SQLite does; see ADR 0002).</summary>
+    public bool IsSqlite => Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;
+
+    /// <summary>
+    /// Records that an update is being applied. The mark is saved with the first SaveChanges of this scope, so an
+    /// update's effect and its de-duplication row commit or roll back together.
+    /// </summary>
+    public void MarkUpdateApplied(long updateId, DateTime nowUtc) => _pendingUpdateMark = new ProcessedUpdate(updateId, nowUtc);
+
+    /// <summary>Saves the update mark on its own when the update changed nothing else.</summary>
+    public async Task FlushUpdateMarkAsync(CancellationToken ct)
+    {
+        if (_pendingUpdateMark is not null)
+        {
+            await SaveChangesAsync(ct);
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var mark = _pendingUpdateMark;
+        if (mark is not null)
+        {
+            ProcessedUpdates.Add(mark);
+        }
+
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (mark is not null)
+            {
+                _pendingUpdateMark = null;
+            }
+
+            return count;
+        }
+        catch
+        {
+            if (mark is not null)
+            {
+                Entry(mark).State = EntityState.Detached;
+            }
+
+            throw;
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BookingDb).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(12, 2);
+    }
+
+    /// <summary>Every DateTime in the model is a UTC instant; reading one back restores Kind=Utc.</summary>
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,30 @@
+namespace Booking.Core.Domain;
+
+/// <summary>Time the business is unavailable: a single slot, a day or a date range, as UTC instants.</summary>
+public sealed class Block
+{
+    private Block()
+    {
+    }
+
+    public Block(DateTime startUtc, DateTime endUtc, string? reason, long? createdBy, DateTime nowUtc)
+    {
+        if (endUtc <= startUtc)
+        {
+            throw new ArgumentException("A block must end after it starts.", nameof(endUtc));
+        }
+
+        StartUtc = startUtc;
+        EndUtc = endUtc;
+        Reason = reason;
+        CreatedBy = createdBy;
+        CreatedUtc = nowUtc;
+    }
+
+    public int Id { get; private set; }
+    public DateTime StartUtc { get; private set; }
+    public DateTime EndUtc { get; private set; }
+    public string? Reason { get; private set; }
+    public long? CreatedBy { get; private set; }
+    public DateTime CreatedUtc { get; private set; }
+}

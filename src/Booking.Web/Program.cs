@@ -1,0 +1,2 @@
+// Placeholder entry point; the host is assembled in BotApp.
+return 0;
