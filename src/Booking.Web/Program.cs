@@ -1,2 +1,15 @@
-// Placeholder entry point; the host is assembled in BotApp.
+using Booking.Web;
+
+var (app, errors) = BotApp.Build(args);
+if (app is null)
+{
+    foreach (var error in errors)
+    {
+        await Console.Error.WriteLineAsync("Configuration error: " + error);
+    }
+
+    return 2;
+}
+
+await app.RunAsync();
 return 0;

@@ -29,10 +29,10 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options) : DbContext(o
     /// </summary>
     public void MarkUpdateApplied(long updateId, DateTime nowUtc) => _pendingUpdateMark = new ProcessedUpdate(updateId, nowUtc);
 
-    /// <summary>Saves the update mark on its own when the update changed nothing else.</summary>
+    /// <summary>Saves the update mark (and anything still pending) when the handler itself saved nothing.</summary>
     public async Task FlushUpdateMarkAsync(CancellationToken ct)
     {
-        if (_pendingUpdateMark is not null)
+        if (_pendingUpdateMark is not null || ChangeTracker.HasChanges())
         {
             await SaveChangesAsync(ct);
         }

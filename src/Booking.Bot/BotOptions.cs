@@ -1,0 +1,21 @@
+namespace Booking.Bot;
+
+/// <summary>The bot's side of the configuration (P1); validated by the host before anything starts.</summary>
+public sealed class BotOptions
+{
+    public const string Section = "Bot";
+    public const string TelegramApiDefault = "https://api.telegram.org";
+
+    public required string Token { get; init; }
+
+    /// <summary>ADMIN_IDS: Telegram user ids of the owners (super admins).</summary>
+    public required IReadOnlySet<long> AdminIds { get; init; }
+
+    /// <summary>TELEGRAM_API_URL: Telegram's own server, a self-hosted telegram-bot-api, or a test server.</summary>
+    public required Uri ApiUrl { get; init; }
+
+    /// <summary>Seconds a getUpdates call is held open by the server when there is nothing new.</summary>
+    public int PollTimeoutSeconds { get; init; } = 25;
+
+    public bool IsAdmin(long userId) => AdminIds.Contains(userId);
+}

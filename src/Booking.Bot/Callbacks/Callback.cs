@@ -1,0 +1,157 @@
+using System.Globalization;
+
+namespace Booking.Bot.Callbacks;
+
+/// <summary>
+/// What the booking wizard is placing: a service to book ("s12") or an existing booking to move ("b34").
+/// One set of calendar and slot screens serves both.
+/// </summary>
+public readonly record struct Target(bool IsReschedule, int Id)
+{
+    public static Target Book(int serviceId) => new(false, serviceId);
+
+    public static Target Move(int bookingId) => new(true, bookingId);
+
+    public override string ToString() => (IsReschedule ? "b" : "s") + Id.ToString(CultureInfo.InvariantCulture);
+
+    public static bool TryParse(string text, out Target target)
+    {
+        target = default;
+        if (text.Length < 2 || (text[0] != 's' && text[0] != 'b'))
+        {
+            return false;
+        }
+
+        if (!int.TryParse(text.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0)
+        {
+            return false;
+        }
+
+        target = new Target(text[0] == 'b', id);
+        return true;
+    }
+}
+
+/// <summary>
+/// Inline-button payloads. Each is a small record with a compact, versionless wire form (≤ 64 bytes) and a
+/// strict parser; anything that does not parse is treated as stale or forged. Values are never trusted:
+/// handlers re-check ownership, time rules and availability on the server.
+/// </summary>
+public abstract record Callback
+{
+    public abstract string Format();
+
+    public static bool TryParse(string? data, out Callback? callback)
+    {
+        callback = null;
+        if (string.IsNullOrEmpty(data) || data.Length > 64)
+        {
+            return false;
+        }
+
+        var parts = data.Split(':');
+        callback = parts switch
+        {
+            ["svc", var id] when Int(id) is { } s => new PickService(s),
+            ["svcs"] => new ListServicesAgain(),
+            ["cal", var t, var ym] when Target.TryParse(t, out var target) && Month(ym) is { } m => new ShowMonth(target, m),
+            ["day", var t, var d] when Target.TryParse(t, out var target) && Day(d) is { } day => new PickDay(target, day),
+            ["slot", var t, var u] when Target.TryParse(t, out var target) && Instant(u) is { } at => new PickSlot(target, at),
+            ["ok", var t, var u] when Target.TryParse(t, out var target) && Instant(u) is { } at => new Confirm(target, at),
+            ["close"] => new CloseWizard(),
+            ["my"] => new ShowMyBookings(),
+            ["past"] => new ShowPastBookings(),
+            ["cx", var id] when Int(id) is { } b => new AskCancel(b),
+            ["cxy", var id] when Int(id) is { } b => new ConfirmCancel(b),
+            ["lang", var code] when code is "ru" or "en" => new ChooseLanguage(code),
+            ["nop", var why] when why is "day" or "full" or "slot" or "" => new Nothing(why),
+            ["nop"] => new Nothing(string.Empty),
+            _ => null,
+        };
+        return callback is not null;
+    }
+
+    internal static string Stamp(DateTime utc) => utc.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+
+    internal static string Stamp(DateOnly date) => date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+    private static int? Int(string s) =>
+        int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : null;
+
+    private static DateOnly? Month(string s) =>
+        DateOnly.TryParseExact(s + "01", "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private static DateOnly? Day(string s) =>
+        DateOnly.TryParseExact(s, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private static DateTime? Instant(string s) =>
+        DateTime.TryParseExact(s, "yyyyMMddHHmm", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var d)
+            ? DateTime.SpecifyKind(d, DateTimeKind.Utc)
+            : null;
+}
+
+public sealed record PickService(int ServiceId) : Callback
+{
+    public override string Format() => $"svc:{ServiceId}";
+}
+
+public sealed record ListServicesAgain : Callback
+{
+    public override string Format() => "svcs";
+}
+
+public sealed record ShowMonth(Target Target, DateOnly Month) : Callback
+{
+    public override string Format() => $"cal:{Target}:{Month.ToString("yyyyMM", CultureInfo.InvariantCulture)}";
+}
+
+public sealed record PickDay(Target Target, DateOnly Date) : Callback
+{
+    public override string Format() => $"day:{Target}:{Stamp(Date)}";
+}
+
+public sealed record PickSlot(Target Target, DateTime StartUtc) : Callback
+{
+    public override string Format() => $"slot:{Target}:{Stamp(StartUtc)}";
+}
+
+public sealed record Confirm(Target Target, DateTime StartUtc) : Callback
+{
+    public override string Format() => $"ok:{Target}:{Stamp(StartUtc)}";
+}
+
+public sealed record CloseWizard : Callback
+{
+    public override string Format() => "close";
+}
+
+public sealed record ShowMyBookings : Callback
+{
+    public override string Format() => "my";
+}
+
+public sealed record ShowPastBookings : Callback
+{
+    public override string Format() => "past";
+}
+
+public sealed record AskCancel(int BookingId) : Callback
+{
+    public override string Format() => $"cx:{BookingId}";
+}
+
+public sealed record ConfirmCancel(int BookingId) : Callback
+{
+    public override string Format() => $"cxy:{BookingId}";
+}
+
+public sealed record ChooseLanguage(string Language) : Callback
+{
+    public override string Format() => $"lang:{Language}";
+}
+
+/// <summary>A button that only shows something (a header, a full day): answered with a hint, changes nothing.</summary>
+public sealed record Nothing(string Why) : Callback
+{
+    public override string Format() => Why.Length == 0 ? "nop" : $"nop:{Why}";
+}

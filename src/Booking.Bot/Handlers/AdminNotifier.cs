@@ -1,0 +1,43 @@
+using Booking.Bot.Receiving;
+using Booking.Bot.Rendering;
+using Booking.Bot.Texts;
+using Booking.Core.Data;
+using Booking.Core.Domain;
+using Booking.Core.Features.Availability;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Booking.Bot.Handlers;
+
+/// <summary>Tells the owners (ADMIN_IDS) about bookings, cancellations and moves, each in their own language.</summary>
+public sealed class AdminNotifier(BotOptions options, BookingDb db, ScheduleReader schedule, TextProvider texts, Replies replies, ILogger<AdminNotifier> logger)
+{
+    public async Task NotifyAsync(string key, Client client, string? service, DateTime startUtc, DateTime? previousUtc, CancellationToken ct)
+    {
+        if (options.AdminIds.Count == 0)
+        {
+            return;
+        }
+
+        var zone = await schedule.ZoneAsync(ct);
+        var languages = await db.Clients.AsNoTracking().Where(c => options.AdminIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.Language, ct);
+        foreach (var adminId in options.AdminIds)
+        {
+            var t = texts.For(languages.GetValueOrDefault(adminId, Languages.Default));
+            var f = new Formats(t, zone);
+            var who = client.DisplayName + " (id " + client.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+            var text = t.Format(key, ("client", who), ("service", service), ("date", f.Date(startUtc)), ("time", f.Time(startUtc)),
+                ("old", previousUtc is { } p ? f.DateTime(p) : null), ("new", f.DateTime(startUtc)));
+            try
+            {
+                await replies.SendAsync(adminId, text, null, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The client's booking stands whether or not an admin could be told.
+                logger.LogWarning(e, "Could not notify admin {AdminId} ({Key})", adminId, key);
+            }
+        }
+    }
+}

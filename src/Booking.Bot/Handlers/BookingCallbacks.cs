@@ -1,0 +1,228 @@
+using Booking.Bot.Callbacks;
+using Booking.Bot.Receiving;
+using Booking.Core.Conversation;
+using Booking.Core.Features.Availability;
+using Booking.Core.Features.Bookings;
+using Booking.Core.Features.Catalog;
+using Booking.Core.Scheduling;
+
+namespace Booking.Bot.Handlers;
+
+/// <summary>Inline buttons of the booking wizard: pick service, month, day, slot; confirm; close.</summary>
+public sealed class BookingCallbacks(
+    BookingWizard wizard, Replies replies, IConversationStore conversations, ListServices.Handler services,
+    GetAvailability.Handler availability, BookSlot.Handler book, RescheduleBooking.Handler reschedule,
+    ListClientBookings.Handler bookings, AdminNotifier admins, MyBookingsScreens myBookings)
+{
+    public async Task PickServiceAsync(UpdateContext ctx, PickService pick, CancellationToken ct)
+    {
+        var today = ThisMonth(ctx);
+        if (!await wizard.ShowMonthAsync(ctx, Target.Book(pick.ServiceId), today, null, ct))
+        {
+            await ServiceGoneAsync(ctx, ct);
+        }
+    }
+
+    public Task ListServicesAsync(UpdateContext ctx, CancellationToken ct) => wizard.ShowServicesAsync(ctx, null, ct);
+
+    public async Task ShowMonthAsync(UpdateContext ctx, ShowMonth show, CancellationToken ct)
+    {
+        if (show.Target.IsReschedule && !await RescheduleAllowedAsync(ctx, show.Target.Id, ct))
+        {
+            return;
+        }
+
+        if (!await wizard.ShowMonthAsync(ctx, show.Target, show.Month, null, ct))
+        {
+            await SubjectGoneAsync(ctx, show.Target, ct);
+        }
+    }
+
+    public async Task PickDayAsync(UpdateContext ctx, PickDay pick, CancellationToken ct)
+    {
+        if (!await wizard.ShowDayAsync(ctx, pick.Target, pick.Date, null, ct))
+        {
+            await SubjectGoneAsync(ctx, pick.Target, ct);
+        }
+    }
+
+    public async Task PickSlotAsync(UpdateContext ctx, PickSlot pick, CancellationToken ct)
+    {
+        var date = DateOnly.FromDateTime(LocalTime.ToLocal(pick.StartUtc, ctx.Formats.Zone));
+        var day = await availability.DayAsync(Subject(ctx, pick.Target), date, ct);
+        if (day is null)
+        {
+            await SubjectGoneAsync(ctx, pick.Target, ct);
+            return;
+        }
+
+        if (!day.Slots.Any(s => s.StartUtc == pick.StartUtc && s.IsFree))
+        {
+            ctx.Reply.Toast(ctx.Texts["refusal.slot_busy"]);
+            await wizard.ShowDayAsync(ctx, pick.Target, date, ctx.Texts["refusal.slot_taken"], ct);
+            return;
+        }
+
+        if (pick.Target.IsReschedule)
+        {
+            var current = (await bookings.HandleAsync(ctx.ChatId, ct)).Upcoming.FirstOrDefault(b => b.Id == pick.Target.Id);
+            if (current is null)
+            {
+                await SubjectGoneAsync(ctx, pick.Target, ct);
+                return;
+            }
+
+            if (current.StartUtc == pick.StartUtc)
+            {
+                ctx.Reply.Toast(ctx.Texts["reschedule.same_time"]);
+                return;
+            }
+
+            await wizard.ShowConfirmAsync(ctx, pick.Target, pick.StartUtc, day.Service, current.DurationMinutes, current.Price, current.Currency, current.StartUtc, ct);
+            return;
+        }
+
+        await wizard.ShowConfirmAsync(ctx, pick.Target, pick.StartUtc, day.Service, day.Service.DurationMinutes, day.Service.Price, day.Service.Currency, null, ct);
+    }
+
+    public Task ConfirmAsync(UpdateContext ctx, Confirm confirm, CancellationToken ct) => confirm.Target.IsReschedule
+        ? ConfirmRescheduleAsync(ctx, confirm, ct)
+        : ConfirmBookingAsync(ctx, confirm, ct);
+
+    public async Task CloseAsync(UpdateContext ctx, CancellationToken ct)
+    {
+        await conversations.ClearAsync(ctx.ChatId, ct);
+        await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, ctx.Texts["booking.closed"], null, ct);
+    }
+
+    private async Task ConfirmBookingAsync(UpdateContext ctx, Confirm confirm, CancellationToken ct)
+    {
+        var t = ctx.Texts;
+        var result = await book.HandleAsync(new BookSlot.Request(ctx.ChatId, confirm.Target.Id, confirm.StartUtc), ct);
+        switch (result.Outcome)
+        {
+            case BookSlot.Outcome.Booked or BookSlot.Outcome.AlreadyBooked:
+                var booking = result.Booking!;
+                var f = ctx.Formats;
+                var service = await services.FindAnyAsync(booking.ServiceId, ct);
+                var text = t.Format("booking.confirmed", ("service", service?.Name), ("date", f.Date(booking.StartUtc)), ("time", f.Time(booking.StartUtc)),
+                    ("duration", f.Duration(booking.DurationMinutes)), ("price", f.Price(booking.Price, booking.Currency)));
+                await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, text, null, ct);
+                await conversations.ClearAsync(ctx.ChatId, ct);
+                if (result.Outcome == BookSlot.Outcome.Booked)
+                {
+                    await admins.NotifyAsync("admin.new_booking", ctx.Client, service?.Name, booking.StartUtc, null, ct);
+                }
+
+                break;
+            case BookSlot.Outcome.LimitReached:
+                ctx.Reply.Dialog(t.Format("refusal.limit", ("limit", result.Limit)));
+                await myBookings.ShowAsync(ctx, ct);
+                break;
+            case BookSlot.Outcome.ServiceUnavailable:
+                await ServiceGoneAsync(ctx, ct);
+                break;
+            default:
+                await ShowRefusalAsync(ctx, confirm, RefusalKey(result.Outcome), ct);
+                break;
+        }
+    }
+
+    private async Task ConfirmRescheduleAsync(UpdateContext ctx, Confirm confirm, CancellationToken ct)
+    {
+        var t = ctx.Texts;
+        var result = await reschedule.HandleAsync(new RescheduleBooking.Request(ctx.ChatId, confirm.Target.Id, confirm.StartUtc), ct);
+        switch (result.Outcome)
+        {
+            case RescheduleBooking.Outcome.Moved:
+                var booking = result.Booking!;
+                var f = ctx.Formats;
+                var text = t.Format("reschedule.done", ("service", booking.Service?.Name), ("old", f.DateTime(result.PreviousStartUtc!.Value)), ("new", f.DateTime(booking.StartUtc)));
+                await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, text, null, ct);
+                await conversations.ClearAsync(ctx.ChatId, ct);
+                await admins.NotifyAsync("admin.rescheduled", ctx.Client, booking.Service?.Name, booking.StartUtc, result.PreviousStartUtc, ct);
+                break;
+            case RescheduleBooking.Outcome.SameTime:
+                break; // a second tap on a confirm that already went through
+            case RescheduleBooking.Outcome.TooLate:
+                ctx.Reply.Dialog(t.Format("reschedule.too_late", ("hours", result.WindowHours)));
+                await myBookings.ShowAsync(ctx, ct);
+                break;
+            case RescheduleBooking.Outcome.NotFound or RescheduleBooking.Outcome.NotActive:
+                await SubjectGoneAsync(ctx, confirm.Target, ct);
+                break;
+            default:
+                await ShowRefusalAsync(ctx, confirm, RefusalKey(result.Outcome), ct);
+                break;
+        }
+    }
+
+    /// <summary>A refused confirm shows why, with fresh choices: the same day's slots, or the month.</summary>
+    private async Task ShowRefusalAsync(UpdateContext ctx, Confirm confirm, string key, CancellationToken ct)
+    {
+        var notice = ctx.Texts[key];
+        var date = DateOnly.FromDateTime(LocalTime.ToLocal(confirm.StartUtc, ctx.Formats.Zone));
+        var today = ThisMonth(ctx);
+        var shown = key != "refusal.beyond_horizon" && date >= LocalTime.Today(ctx.NowUtc, ctx.Formats.Zone) && await wizard.ShowDayAsync(ctx, confirm.Target, date, notice, ct);
+        if (!shown && !await wizard.ShowMonthAsync(ctx, confirm.Target, today, notice, ct))
+        {
+            await SubjectGoneAsync(ctx, confirm.Target, ct);
+        }
+    }
+
+    private static string RefusalKey(BookSlot.Outcome outcome) => outcome switch
+    {
+        BookSlot.Outcome.SlotTaken => "refusal.slot_taken",
+        BookSlot.Outcome.TooSoon => "refusal.too_soon",
+        BookSlot.Outcome.BeyondHorizon => "refusal.beyond_horizon",
+        _ => "refusal.not_offered",
+    };
+
+    private static string RefusalKey(RescheduleBooking.Outcome outcome) => outcome switch
+    {
+        RescheduleBooking.Outcome.SlotTaken => "refusal.slot_taken",
+        RescheduleBooking.Outcome.TooSoon => "refusal.too_soon",
+        RescheduleBooking.Outcome.BeyondHorizon => "refusal.beyond_horizon",
+        _ => "refusal.not_offered",
+    };
+
+    private async Task<bool> RescheduleAllowedAsync(UpdateContext ctx, int bookingId, CancellationToken ct)
+    {
+        var verdict = await myBookings.CheckChangeAsync(ctx, bookingId, ct);
+        if (verdict is null)
+        {
+            return true;
+        }
+
+        ctx.Reply.Dialog(verdict);
+        await myBookings.ShowAsync(ctx, ct);
+        return false;
+    }
+
+    private async Task ServiceGoneAsync(UpdateContext ctx, CancellationToken ct)
+    {
+        ctx.Reply.Toast(ctx.Texts["refusal.service_unavailable"]);
+        await wizard.ShowServicesAsync(ctx, ctx.Texts["refusal.service_unavailable"], ct);
+    }
+
+    private async Task SubjectGoneAsync(UpdateContext ctx, Target target, CancellationToken ct)
+    {
+        if (!target.IsReschedule)
+        {
+            await ServiceGoneAsync(ctx, ct);
+            return;
+        }
+
+        ctx.Reply.Toast(ctx.Texts["cancel_booking.not_found"]);
+        await myBookings.ShowAsync(ctx, ct);
+    }
+
+    private static GetAvailability.Subject Subject(UpdateContext ctx, Target target) =>
+        target.IsReschedule ? new GetAvailability.Subject(0, target.Id, ctx.ChatId) : new GetAvailability.Subject(target.Id);
+
+    private static DateOnly ThisMonth(UpdateContext ctx)
+    {
+        var today = LocalTime.Today(ctx.NowUtc, ctx.Formats.Zone);
+        return new DateOnly(today.Year, today.Month, 1);
+    }
+}

@@ -1,0 +1,15 @@
+using Booking.Core.Conversation;
+
+namespace Booking.Bot.Handlers;
+
+/// <summary>The booking wizard's place in the conversation: which message it lives in and what it is placing.</summary>
+public sealed record BookingDraft(int MessageId, string Target)
+{
+    public const string Flow = "booking";
+}
+
+public static class BookingDraftStore
+{
+    public static Task SaveAsync(this IConversationStore store, long chatId, int messageId, Callbacks.Target target, CancellationToken ct) =>
+        store.SetAsync(chatId, BookingDraft.Flow, new BookingDraft(messageId, target.ToString()), ct);
+}

@@ -1,0 +1,37 @@
+using Booking.Bot.Rendering;
+using Booking.Core.Domain;
+using Telegram.Bot.Types;
+
+namespace Booking.Bot.Receiving;
+
+/// <summary>Everything a handler needs about the update it is answering.</summary>
+public sealed record UpdateContext(Update Update, Client Client, Texts.Texts Texts, Formats Formats)
+{
+    public bool IsNewClient { get; init; }
+
+    public required DateTime NowUtc { get; init; }
+
+    /// <summary>What the callback query will be answered with once the handler is done (always exactly once).</summary>
+    public CallbackReply Reply { get; } = new();
+
+    public long ChatId => Client.Id;
+
+    public string Language => Client.Language;
+
+    public CallbackQuery? Query => Update.CallbackQuery;
+
+    /// <summary>The bot message a callback button sat on, which the wizard edits in place.</summary>
+    public int? SourceMessageId => Update.CallbackQuery?.Message?.Id;
+}
+
+/// <summary>The toast or alert a button press is answered with; empty just stops the spinner.</summary>
+public sealed class CallbackReply
+{
+    public string? Text { get; private set; }
+
+    public bool Alert { get; private set; }
+
+    public void Toast(string text) => (Text, Alert) = (text, false);
+
+    public void Dialog(string text) => (Text, Alert) = (text, true);
+}

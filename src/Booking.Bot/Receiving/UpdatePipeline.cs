@@ -1,0 +1,107 @@
+using Booking.Bot.Rendering;
+using Booking.Core.Data;
+using Booking.Core.Features.Availability;
+using Booking.Core.Features.Clients;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace Booking.Bot.Receiving;
+
+/// <summary>
+/// One update, start to finish: a DI scope, de-duplication by update_id (the mark commits with the effect),
+/// the sender registered, then the router. A failure is logged and answered politely; it never escapes.
+/// </summary>
+public sealed class UpdatePipeline(IServiceScopeFactory scopes, TimeProvider clock, Texts.TextProvider textProvider, ILogger<UpdatePipeline> logger)
+{
+    public async Task HandleAsync(Update update, CancellationToken ct)
+    {
+        var sender = SenderOf(update);
+        if (sender is null || !IsPrivate(update))
+        {
+            logger.LogDebug("Ignoring update {UpdateId} of type {Type}: not from a private chat", update.Id, update.Type);
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<BookingDb>();
+        try
+        {
+            if (await db.ProcessedUpdates.AnyAsync(p => p.UpdateId == update.Id, ct))
+            {
+                logger.LogInformation("Update {UpdateId} was already applied; skipping the repeat", update.Id);
+                return;
+            }
+
+            db.MarkUpdateApplied(update.Id, clock.GetUtcNow().UtcDateTime);
+            var registered = await services.GetRequiredService<RegisterClient.Handler>().HandleAsync(
+                new RegisterClient.Request(sender.Id, sender.FirstName, sender.LastName, sender.Username, sender.LanguageCode), ct);
+            var zone = await services.GetRequiredService<ScheduleReader>().ZoneAsync(ct);
+            var texts = textProvider.For(registered.Client.Language);
+            var context = new UpdateContext(update, registered.Client, texts, new Formats(texts, zone)) { IsNewClient = registered.IsNew, NowUtc = clock.GetUtcNow().UtcDateTime };
+            await services.GetRequiredService<UpdateRouter>().RouteAsync(context, ct);
+            await db.FlushUpdateMarkAsync(ct);
+        }
+        catch (DbUpdateException e) when (IsDuplicateMark(e))
+        {
+            logger.LogInformation("Update {UpdateId} was applied concurrently by another worker; dropped", update.Id);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Handling update {UpdateId} ({Type}) from {UserId} failed", update.Id, update.Type, sender.Id);
+            await ApologiseAsync(services, update, sender, ct);
+        }
+    }
+
+    public static long? ChatOf(Update update) => SenderOf(update)?.Id;
+
+    private static User? SenderOf(Update update) => update switch
+    {
+        { Message.From: { } from } => from,
+        { CallbackQuery.From: { } from } => from,
+        { EditedMessage.From: { } from } => from,
+        { MyChatMember.From: { } from } => from,
+        _ => null,
+    };
+
+    private static bool IsPrivate(Update update) => update switch
+    {
+        { Message: { } m } => m.Chat.Type == ChatType.Private,
+        { EditedMessage: { } m } => m.Chat.Type == ChatType.Private,
+        { CallbackQuery: { } q } => q.Message is null || q.Message.Chat.Type == ChatType.Private,
+        { MyChatMember: { } m } => m.Chat.Type == ChatType.Private,
+        _ => false,
+    };
+
+    private static bool IsDuplicateMark(DbUpdateException e) =>
+        e.InnerException?.Message.Contains("ProcessedUpdates", StringComparison.OrdinalIgnoreCase) == true
+        || e.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true;
+
+    private async Task ApologiseAsync(IServiceProvider services, Update update, User sender, CancellationToken ct)
+    {
+        try
+        {
+            var texts = textProvider.For(Core.Domain.Languages.Normalize(sender.LanguageCode));
+            var replies = services.GetRequiredService<Replies>();
+            if (update.CallbackQuery is { } query)
+            {
+                await replies.AnswerAsync(query.Id, texts["refusal.error"], alert: true, ct);
+            }
+            else
+            {
+                await replies.SendAsync(sender.Id, texts["refusal.error"], null, ct);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not tell user {UserId} about the failure", sender.Id);
+        }
+    }
+}

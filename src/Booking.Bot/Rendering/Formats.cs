@@ -1,0 +1,63 @@
+using System.Globalization;
+using Booking.Core.Scheduling;
+
+namespace Booking.Bot.Rendering;
+
+/// <summary>How dates, times, durations and prices read in a given language and the business zone.</summary>
+public sealed class Formats(Texts.Texts texts, TimeZoneInfo zone)
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public TimeZoneInfo Zone => zone;
+
+    public string Duration(int minutes) => texts.Format("format.minutes", ("minutes", minutes));
+
+    public string Price(decimal price, string currency)
+    {
+        if (price == 0)
+        {
+            return texts["format.price_free"];
+        }
+
+        var number = price.ToString(price == decimal.Truncate(price) ? "#,0" : "#,0.00", Invariant).Replace(",", "\u202F", StringComparison.Ordinal);
+        return currency.ToUpperInvariant() switch
+        {
+            "RUB" => number + " ₽",
+            "USD" => "$" + number,
+            "EUR" => number + " €",
+            _ => number + " " + currency,
+        };
+    }
+
+    public string Date(DateOnly date) => texts.Format(
+        "format.date",
+        ("day", date.Day),
+        ("month", texts.ListItem("format.months", date.Month - 1)),
+        ("weekday", texts.ListItem("format.weekdays", Weekday(date))));
+
+    public string Date(DateTime utc) => Date(DateOnly.FromDateTime(LocalTime.ToLocal(utc, zone)));
+
+    public string Time(DateTime utc) => LocalTime.ToLocal(utc, zone).ToString("HH:mm", Invariant);
+
+    public static string Time(TimeOnly time) => time.ToString("HH:mm", Invariant);
+
+    public string DateTime(DateTime utc) => Date(utc) + ", " + Time(utc);
+
+    public string MonthTitle(DateOnly month) => texts.ListItem("format.month_names", month.Month - 1) + " " + month.Year.ToString(Invariant);
+
+    public string WeekdayShort(int mondayBased) => texts.ListItem("format.weekdays_short", mondayBased);
+
+    public string Relative(DateTime utc, DateOnly today)
+    {
+        var days = DateOnly.FromDateTime(LocalTime.ToLocal(utc, zone)).DayNumber - today.DayNumber;
+        return days switch
+        {
+            0 => texts["relative.today"],
+            1 => texts["relative.tomorrow"],
+            _ => texts.Format("relative.in_days", ("days", days)),
+        };
+    }
+
+    /// <summary>Monday = 0 … Sunday = 6.</summary>
+    public static int Weekday(DateOnly date) => ((int)date.DayOfWeek + 6) % 7;
+}

@@ -1,0 +1,85 @@
+using Booking.Bot.Callbacks;
+using Booking.Core.Features.Availability;
+using Booking.Core.Scheduling;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace Booking.Bot.Rendering;
+
+/// <summary>The bot's keyboards: the persistent main menu, the month calendar and the slot grid.</summary>
+public static class Keyboards
+{
+    public static ReplyKeyboardMarkup MainMenu(Texts.Texts t) => new(
+    [
+        [new KeyboardButton(t["menu.book"])],
+        [new KeyboardButton(t["menu.my"]), new KeyboardButton(t["menu.about"])],
+    ])
+    {
+        ResizeKeyboard = true,
+        IsPersistent = true,
+    };
+
+    public static InlineKeyboardButton Button(string text, Callback callback) => InlineKeyboardButton.WithCallbackData(text, callback.Format());
+
+    /// <summary>Monday-first month grid; only 🟢/🟡 days can be tapped.</summary>
+    public static InlineKeyboardMarkup Calendar(GetAvailability.Month month, Target target, Formats f, IEnumerable<InlineKeyboardButton> footer)
+    {
+        var rows = new List<InlineKeyboardButton[]>
+        {
+            new[]
+            {
+                month.HasPrevious ? Button("◀️", new ShowMonth(target, month.FirstDay.AddMonths(-1))) : Button(" ", new Nothing(string.Empty)),
+                Button(f.MonthTitle(month.FirstDay), new Nothing(string.Empty)),
+                month.HasNext ? Button("▶️", new ShowMonth(target, month.FirstDay.AddMonths(1))) : Button(" ", new Nothing(string.Empty)),
+            },
+            Enumerable.Range(0, 7).Select(i => Button(f.WeekdayShort(i), new Nothing(string.Empty))).ToArray(),
+        };
+
+        var week = new InlineKeyboardButton[7];
+        Array.Fill(week, Button(" ", new Nothing(string.Empty)));
+        foreach (var (date, load) in month.Days.OrderBy(d => d.Key))
+        {
+            week[Formats.Weekday(date)] = DayButton(date, load, target);
+            if (Formats.Weekday(date) == 6)
+            {
+                rows.Add(week);
+                week = new InlineKeyboardButton[7];
+                Array.Fill(week, Button(" ", new Nothing(string.Empty)));
+            }
+        }
+
+        if (week.Any(b => b.Text != " "))
+        {
+            rows.Add(week);
+        }
+
+        rows.Add(footer.ToArray());
+        return new InlineKeyboardMarkup(rows);
+    }
+
+    /// <summary>Three slots a row; taken ones are shown crossed out so the day's shape stays readable.</summary>
+    public static InlineKeyboardMarkup Slots(IReadOnlyList<Slot> slots, Target target, IEnumerable<InlineKeyboardButton> footer)
+    {
+        var rows = slots
+            .Select(s => s.IsFree
+                ? Button(Formats.Time(s.LocalStart), new PickSlot(target, s.StartUtc))
+                : Button("❌ " + Formats.Time(s.LocalStart), new Nothing("slot")))
+            .Chunk(3)
+            .ToList();
+        rows.Add(footer.ToArray());
+        return new InlineKeyboardMarkup(rows);
+    }
+
+    public static InlineKeyboardMarkup Rows(params InlineKeyboardButton[][] rows) => new(rows);
+
+    private static InlineKeyboardButton DayButton(DateOnly date, DayLoad load, Target target)
+    {
+        var day = date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return load switch
+        {
+            DayLoad.Plenty => Button(day + " 🟢", new PickDay(target, date)),
+            DayLoad.Few => Button(day + " 🟡", new PickDay(target, date)),
+            DayLoad.Full => Button(day + " 🔴", new Nothing("full")),
+            _ => Button(day + " ⚫", new Nothing("day")),
+        };
+    }
+}

@@ -1,0 +1,104 @@
+using Booking.Core.Domain;
+using Booking.Core.Scheduling;
+
+namespace Booking.Core.Features.Availability;
+
+/// <summary>
+/// Everything availability depends on, loaded once for a range of days: rules, zone, hours and busy time.
+/// Pure from here on, so the month calendar and the slot grid cost one round of queries.
+/// </summary>
+public sealed class Schedule(
+    BusinessSettings settings, TimeZoneInfo zone, WeekSchedule week, DateTime nowUtc, IReadOnlyList<Interval> busy)
+{
+    public BusinessSettings Settings { get; } = settings;
+    public TimeZoneInfo Zone { get; } = zone;
+    public DateTime NowUtc { get; } = nowUtc;
+    public DateOnly Today { get; } = LocalTime.Today(nowUtc, zone);
+
+    /// <summary>The first month shown in the calendar (the current one).</summary>
+    public DateOnly FirstMonth => new(Today.Year, Today.Month, 1);
+
+    /// <summary>The first day of the last month that can be booked.</summary>
+    public DateOnly LastMonth => FirstMonth.AddMonths(Settings.HorizonMonths);
+
+    public DateOnly LastBookableDate => LastMonth.AddMonths(1).AddDays(-1);
+
+    public bool IsWithinHorizon(DateOnly date) => date >= Today && date <= LastBookableDate;
+
+    public SlotRules RulesFor(Service service) => new(
+        service.DurationMinutes, service.SlotIntervalMinutes ?? Settings.SlotIntervalMinutes, Settings.MinNoticeMinutes);
+
+    public IReadOnlyList<Slot> SlotsFor(Service service, DateOnly date) => SlotsFor(RulesFor(service), date);
+
+    public IReadOnlyList<Slot> SlotsFor(SlotRules rules, DateOnly date)
+    {
+        if (!IsWithinHorizon(date))
+        {
+            return [];
+        }
+
+        var bounds = LocalTime.DayBounds(date, Zone);
+        var dayBusy = BusyWithin(bounds);
+        return SlotGrid.ForDay(date, week.HoursOn(date), Zone, rules, NowUtc, dayBusy);
+    }
+
+    public DayLoad LoadOf(SlotRules rules, DateOnly date) => DayLoads.Of(SlotsFor(rules, date));
+
+    public SlotCheck Check(Service service, DateTime startUtc) => Check(RulesFor(service), startUtc);
+
+    /// <summary>The free slot starting at exactly this instant, or why there is none.</summary>
+    public SlotCheck Check(SlotRules rules, DateTime startUtc)
+    {
+        if (startUtc < NowUtc.AddMinutes(Settings.MinNoticeMinutes))
+        {
+            return SlotCheck.TooSoon;
+        }
+
+        var date = DateOnly.FromDateTime(LocalTime.ToLocal(startUtc, Zone));
+        if (!IsWithinHorizon(date))
+        {
+            return SlotCheck.BeyondHorizon;
+        }
+
+        foreach (var slot in SlotsFor(rules, date))
+        {
+            if (slot.StartUtc == startUtc)
+            {
+                return slot.IsFree ? SlotCheck.Free : SlotCheck.Taken;
+            }
+        }
+
+        return SlotCheck.NotOffered;
+    }
+
+    private List<Interval> BusyWithin(Interval day)
+    {
+        // Busy intervals may start the day before (a long block); keep everything that touches the day.
+        var result = new List<Interval>();
+        foreach (var interval in busy)
+        {
+            if (interval.StartUtc >= day.EndUtc.AddDays(1))
+            {
+                break;
+            }
+
+            if (interval.EndUtc > day.StartUtc.AddDays(-1))
+            {
+                result.Add(interval);
+            }
+        }
+
+        return result;
+    }
+}
+
+public enum SlotCheck
+{
+    Free = 0,
+    Taken = 1,
+    TooSoon = 2,
+    BeyondHorizon = 3,
+
+    /// <summary>Not a slot the bot offers: outside hours, a day off, off the interval grid, or running past closing.</summary>
+    NotOffered = 4,
+}

@@ -1,0 +1,85 @@
+using Booking.Core.Data;
+using Booking.Core.Domain;
+using Booking.Core.Features.Availability;
+using Microsoft.EntityFrameworkCore;
+
+namespace Booking.Core.Features.Bookings;
+
+/// <summary>C5/P3: books a slot after re-checking everything inside one write transaction.</summary>
+public static class BookSlot
+{
+    public sealed record Request(long ClientId, int ServiceId, DateTime StartUtc);
+
+    public enum Outcome
+    {
+        Booked = 0,
+        ServiceUnavailable = 1,
+        TooSoon = 2,
+        BeyondHorizon = 3,
+        NotOffered = 4,
+        SlotTaken = 5,
+        LimitReached = 6,
+
+        /// <summary>The same client already holds this exact booking: a repeated confirm, answered idempotently.</summary>
+        AlreadyBooked = 7,
+    }
+
+    public sealed record Result(Outcome Outcome, Domain.Booking? Booking = null, int Limit = 0);
+
+    public sealed class Handler(BookingDb db, ScheduleReader reader, WriteGate gate, TimeProvider clock)
+    {
+        public async Task<Result> HandleAsync(Request request, CancellationToken ct)
+        {
+            await using var write = await gate.BeginAsync(ct);
+            var service = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == request.ServiceId, ct);
+            if (service is not { IsActive: true, IsDeleted: false })
+            {
+                return new Result(Outcome.ServiceUnavailable);
+            }
+
+            var nowUtc = clock.GetUtcNow().UtcDateTime;
+            var same = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(
+                b => b.ClientId == request.ClientId && b.ServiceId == request.ServiceId && b.StartUtc == request.StartUtc
+                    && b.Status == BookingStatus.Confirmed, ct);
+            if (same is not null)
+            {
+                return new Result(Outcome.AlreadyBooked, same);
+            }
+
+            var schedule = await reader.ReadAroundAsync(request.StartUtc, null, ct);
+            var limit = schedule.Settings.MaxActiveBookings;
+            var active = await ActiveBookings.CountAsync(db, request.ClientId, nowUtc, ct);
+            if (active >= limit)
+            {
+                return new Result(Outcome.LimitReached, Limit: limit);
+            }
+
+            var check = schedule.Check(service, request.StartUtc);
+            if (check != SlotCheck.Free)
+            {
+                return new Result(ToOutcome(check));
+            }
+
+            var booking = Domain.Booking.Create(request.ClientId, service, request.StartUtc, Actor.Client, request.ClientId, nowUtc);
+            db.Bookings.Add(booking);
+            await db.SaveChangesAsync(ct);
+            await write.CommitAsync(ct);
+            return new Result(Outcome.Booked, booking, limit);
+        }
+
+        private static Outcome ToOutcome(SlotCheck check) => check switch
+        {
+            SlotCheck.Taken => Outcome.SlotTaken,
+            SlotCheck.TooSoon => Outcome.TooSoon,
+            SlotCheck.BeyondHorizon => Outcome.BeyondHorizon,
+            _ => Outcome.NotOffered,
+        };
+    }
+}
+
+internal static class ActiveBookings
+{
+    /// <summary>The per-user limit counts confirmed bookings that have not started yet — one definition everywhere.</summary>
+    public static Task<int> CountAsync(BookingDb db, long clientId, DateTime nowUtc, CancellationToken ct) =>
+        db.Bookings.CountAsync(b => b.ClientId == clientId && b.Status == BookingStatus.Confirmed && b.StartUtc > nowUtc, ct);
+}

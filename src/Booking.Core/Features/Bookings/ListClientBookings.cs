@@ -1,0 +1,35 @@
+using Booking.Core.Data;
+using Booking.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Booking.Core.Features.Bookings;
+
+/// <summary>C6: a client's upcoming bookings, and their recent past ones.</summary>
+public static class ListClientBookings
+{
+    public const int RecentCount = 5;
+
+    public sealed record Result(IReadOnlyList<Domain.Booking> Upcoming, IReadOnlyList<Domain.Booking> Recent, int Limit);
+
+    public sealed class Handler(BookingDb db, TimeProvider clock)
+    {
+        public async Task<Result> HandleAsync(long clientId, CancellationToken ct)
+        {
+            var nowUtc = clock.GetUtcNow().UtcDateTime;
+            var upcoming = await db.Bookings.AsNoTracking().Include(b => b.Service)
+                .Where(b => b.ClientId == clientId && b.Status == BookingStatus.Confirmed && b.StartUtc > nowUtc)
+                .OrderBy(b => b.StartUtc)
+                .ToListAsync(ct);
+            var recent = await db.Bookings.AsNoTracking().Include(b => b.Service)
+                .Where(b => b.ClientId == clientId && (b.StartUtc <= nowUtc || b.Status != BookingStatus.Confirmed))
+                .OrderByDescending(b => b.StartUtc)
+                .Take(RecentCount)
+                .ToListAsync(ct);
+            var limit = await db.Settings.AsNoTracking().Select(s => s.MaxActiveBookings).SingleOrDefaultAsync(ct);
+            return new Result(upcoming, recent, limit);
+        }
+
+        public Task<int> CountActiveAsync(long clientId, CancellationToken ct) =>
+            ActiveBookings.CountAsync(db, clientId, clock.GetUtcNow().UtcDateTime, ct);
+    }
+}

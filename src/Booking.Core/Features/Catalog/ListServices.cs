@@ -1,0 +1,31 @@
+using Booking.Core.Data;
+using Booking.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Booking.Core.Features.Catalog;
+
+/// <summary>C2/C10: the services a client can book, in the admin's order.</summary>
+public static class ListServices
+{
+    public sealed record Result(IReadOnlyList<Service> Services, BusinessSettings Settings);
+
+    public sealed class Handler(BookingDb db)
+    {
+        public async Task<Result> HandleAsync(CancellationToken ct)
+        {
+            var services = await db.Services.AsNoTracking()
+                .Where(s => s.IsActive && !s.IsDeleted)
+                .OrderBy(s => s.DisplayOrder).ThenBy(s => s.Name)
+                .ToListAsync(ct);
+            var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync(ct) ?? new BusinessSettings();
+            return new Result(services, settings);
+        }
+
+        /// <summary>Any service, deleted or not: bookings keep pointing at the service they were made for.</summary>
+        public Task<Service?> FindAnyAsync(int id, CancellationToken ct) =>
+            db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
+
+        public Task<Service?> FindBookableAsync(int id, CancellationToken ct) =>
+            db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.IsActive && !s.IsDeleted, ct);
+    }
+}

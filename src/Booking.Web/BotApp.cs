@@ -1,0 +1,62 @@
+using Booking.Bot;
+using Booking.Core;
+using Booking.Core.Data;
+using Booking.Data.Sqlite;
+using dotenv.net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Booking.Web;
+
+/// <summary>
+/// Assembles the host: settings → storage → core → bot → endpoints. Tests build the same host through
+/// <see cref="Build"/>, swapping only the configuration and the clock.
+/// </summary>
+public static class BotApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:8080";
+
+    public static (WebApplication? App, IReadOnlyList<string> Errors) Build(string[] args, Action<WebApplicationBuilder>? customize = null)
+    {
+        LoadDotEnv();
+        var builder = WebApplication.CreateBuilder(args);
+        customize?.Invoke(builder);
+        var (settings, errors) = StartupSettings.Read(builder.Configuration);
+        if (settings is null)
+        {
+            return (null, errors);
+        }
+
+        if (settings.Database == DatabaseProvider.Postgres)
+        {
+            return (null, ["DATABASE_URL points at PostgreSQL, which this version does not support yet; use sqlite:PATH."]);
+        }
+
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSqliteBookingDb(settings.DatabaseTarget);
+        services.AddHostedService<DatabaseStartup>();
+        services.AddBookingCore(new BookingCoreOptions { DefaultTimeZoneId = settings.TimeZoneId });
+        services.AddBookingBot(new BotOptions { Token = settings.BotToken, AdminIds = settings.AdminIds, ApiUrl = settings.TelegramApiUrl });
+
+        var app = builder.Build();
+        app.MapGet("/health", async (BookingDb db, CancellationToken ct) =>
+            await db.Database.CanConnectAsync(ct) ? Results.Ok(new { status = "ok" }) : Results.StatusCode(503));
+        return (app, errors);
+    }
+
+    /// <summary>A .env file in the working directory fills in variables the environment does not set.</summary>
+    private static void LoadDotEnv()
+    {
+        var path = Path.Combine(Directory.GetCurrentDirectory(), ".env");
+        if (File.Exists(path))
+        {
+            DotEnv.Load(new DotEnvOptions(envFilePaths: [path], overwriteExistingVars: false, trimValues: true));
+        }
+    }
+}
