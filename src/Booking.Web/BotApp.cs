@@ -19,7 +19,12 @@ public static class BotApp
     public static (WebApplication? App, IReadOnlyList<string> Errors) Build(string[] args, Action<WebApplicationBuilder>? customize = null)
     {
         LoadDotEnv();
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+        // The operator's own appsettings.json beside where the bot runs; the environment still wins over it.
+        builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddCommandLine(args);
         customize?.Invoke(builder);
         var (settings, errors) = StartupSettings.Read(builder.Configuration);
         if (settings is null)
