@@ -1,0 +1,82 @@
+using System.Text;
+using Booking.Bot.Callbacks;
+
+namespace Booking.Bot.Tests.Callbacks;
+
+public sealed class CallbackTests
+{
+    private static readonly DateTime At = new(2026, 12, 24, 7, 30, 0, DateTimeKind.Utc);
+
+    public static TheoryData<Callback> Every() =>
+    [
+        new PickService(7),
+        new ListServicesAgain(),
+        new ShowMonth(Target.Book(3), new DateOnly(2027, 2, 1)),
+        new ShowMonth(Target.Move(int.MaxValue), new DateOnly(2026, 12, 1)),
+        new PickDay(Target.Book(3), new DateOnly(2026, 12, 24)),
+        new PickSlot(Target.Move(12345), At),
+        new Confirm(Target.Book(int.MaxValue), At),
+        new Confirm(Target.Move(int.MaxValue), At),
+        new CloseWizard(),
+        new ShowMyBookings(),
+        new ShowPastBookings(),
+        new AskCancel(99),
+        new ConfirmCancel(int.MaxValue),
+        new ChooseLanguage("en"),
+        new Nothing("full"),
+        new Nothing(string.Empty),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Every))]
+    public void Every_callback_survives_a_round_trip(Callback callback)
+    {
+        Assert.True(Callback.TryParse(callback.Format(), out var parsed));
+        Assert.Equal(callback, parsed);
+    }
+
+    [Theory]
+    [MemberData(nameof(Every))]
+    public void Every_callback_fits_in_Telegrams_64_bytes(Callback callback) =>
+        Assert.InRange(Encoding.UTF8.GetByteCount(callback.Format()), 1, 64);
+
+    [Fact]
+    public void A_picked_slot_keeps_its_utc_instant()
+    {
+        Assert.True(Callback.TryParse(new PickSlot(Target.Book(1), At).Format(), out var parsed));
+        var slot = Assert.IsType<PickSlot>(parsed);
+        Assert.Equal(At, slot.StartUtc);
+        Assert.Equal(DateTimeKind.Utc, slot.StartUtc.Kind);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("svc")]
+    [InlineData("svc:")]
+    [InlineData("svc:0")]
+    [InlineData("svc:-1")]
+    [InlineData("svc:abc")]
+    [InlineData("svc:99999999999")]
+    [InlineData("svc:1:2")]
+    [InlineData("cal:x1:202612")]
+    [InlineData("cal:s1:202613")]
+    [InlineData("day:s1:20261232")]
+    [InlineData("slot:s1:2026122407")]
+    [InlineData("ok:b:202612240730")]
+    [InlineData("ok:s1:20261224073O")]
+    [InlineData("lang:de")]
+    [InlineData("nop:anything")]
+    [InlineData("select_service:1")]
+    [InlineData("cxy: 5")]
+    [InlineData("cxy:+5")]
+    public void Malformed_or_foreign_data_is_rejected(string? data)
+    {
+        Assert.False(Callback.TryParse(data, out var parsed));
+        Assert.Null(parsed);
+    }
+
+    [Fact]
+    public void Data_longer_than_64_bytes_is_rejected_without_parsing() =>
+        Assert.False(Callback.TryParse("svc:" + new string('1', 61), out _));
+}

@@ -1,0 +1,92 @@
+using Booking.Core.Data;
+using Booking.TestKit.Telegram;
+using Booking.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Booking.TestKit.Hosting;
+
+/// <summary>
+/// The real bot host (the same <see cref="BotApp.Build"/> as production) pointed at a fake Bot API server and a
+/// real SQLite file, with a fake clock. It can be stopped and started again on the same file and server.
+/// </summary>
+public sealed class BotHost : IAsyncDisposable
+{
+    private readonly FakeBotApi _api;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private WebApplication? _app;
+
+    private BotHost(FakeBotApi api, FakeTimeProvider clock, IReadOnlyDictionary<string, string?> settings)
+    {
+        _api = api;
+        Clock = clock;
+        _settings = settings;
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The host is not running.");
+
+    public static async Task<BotHost> StartAsync(FakeBotApi api, FakeTimeProvider clock, string databasePath, IEnumerable<long> adminIds, string timeZone = "Europe/Moscow")
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["BOT_TOKEN"] = api.Token,
+            ["TELEGRAM_API_URL"] = api.BaseUrl,
+            ["DATABASE_URL"] = "sqlite:" + databasePath,
+            ["ADMIN_IDS"] = string.Join(',', adminIds),
+            ["TIMEZONE"] = timeZone,
+            ["urls"] = "http://127.0.0.1:0",
+        };
+        var host = new BotHost(api, clock, settings);
+        await host.StartAsync();
+        return host;
+    }
+
+    public async Task StartAsync()
+    {
+        var (app, errors) = BotApp.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(_settings);
+            builder.Services.AddSingleton<TimeProvider>(Clock);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        _app = app ?? throw new InvalidOperationException("The host did not build: " + string.Join("; ", errors));
+        await _app.StartAsync();
+        await _api.WaitForPollAsync();
+    }
+
+    public async Task StopAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            _app = null;
+        }
+    }
+
+    /// <summary>Stops and starts the host again on the same database: what a deploy or a crash-restart does.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await StartAsync();
+    }
+
+    public async Task<T> DbAsync<T>(Func<BookingDb, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<BookingDb>());
+    }
+
+    public async Task DbAsync(Func<BookingDb, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<BookingDb>());
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+}
