@@ -82,6 +82,30 @@ public class LocalTimeTests
         Assert.True(utc >= Utc(2026, 3, 29, 1), "a skipped time must not land before the jump");
     }
 
+    [Fact]
+    public void Time_in_a_half_hour_spring_gap_is_moved_past_it_by_half_an_hour()
+    {
+        // Lord Howe Island: 2026-10-04 02:00 (+10:30) jumps to 02:30 (+11:00), at 15:30 UTC the day before.
+        var lordHowe = TimeZoneInfo.FindSystemTimeZoneById("Australia/Lord_Howe");
+
+        var utc = LocalTime.ToUtc(Wall(2026, 10, 4, 2, 10), lordHowe);
+
+        Assert.Equal(Utc(2026, 10, 3, 15, 40), utc);
+        Assert.Equal(Wall(2026, 10, 4, 2, 40), LocalTime.ToLocal(utc, lordHowe));
+    }
+
+    [Fact]
+    public void Time_in_a_two_hour_spring_gap_is_moved_past_it_by_two_hours()
+    {
+        // Troll station: 2026-03-29 01:00 (+00:00) jumps to 03:00 (+02:00).
+        var troll = TimeZoneInfo.FindSystemTimeZoneById("Antarctica/Troll");
+
+        var utc = LocalTime.ToUtc(Wall(2026, 3, 29, 1, 30), troll);
+
+        Assert.Equal(Utc(2026, 3, 29, 1, 30), utc);
+        Assert.Equal(Wall(2026, 3, 29, 3, 30), LocalTime.ToLocal(utc, troll));
+    }
+
     [Theory]
     [InlineData(2, 0, 0, 0)]
     [InlineData(2, 30, 0, 30)]
