@@ -14,7 +14,10 @@ public static class LocalTime
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         if (zone.IsInvalidTime(unspecified))
         {
-            unspecified = unspecified.AddHours(1);
+            // Read the skipped time with the offset in force before the jump (the one a day earlier), so it lands as
+            // far past the gap as it was into it, whatever the gap's size: 02:30 in a 02:00→03:00 jump is 03:30.
+            var offsetBefore = zone.GetUtcOffset(unspecified.AddDays(-1));
+            return DateTime.SpecifyKind(unspecified - offsetBefore, DateTimeKind.Utc);
         }
 
         if (zone.IsAmbiguousTime(unspecified))
