@@ -1,0 +1,108 @@
+using Booking.Core.Data;
+using Booking.Core.Domain;
+using Booking.Data.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Booking.Core.Tests;
+
+/// <summary>
+/// The core features over a real SQLite file (migrated and seeded as in production), with a fake clock.
+/// Open every day 09:00–18:00, hourly slots, one 60-minute service.
+/// </summary>
+public sealed class CoreWorld : IAsyncDisposable
+{
+    /// <summary>Tuesday 1 December 2026, 09:00 in Moscow.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 12, 1, 6, 0, 0, TimeSpan.Zero);
+
+    private readonly string _directory;
+    private readonly ServiceProvider _services;
+
+    private CoreWorld(string directory, ServiceProvider services, FakeTimeProvider clock)
+    {
+        _directory = directory;
+        _services = services;
+        Clock = clock;
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public int ServiceId { get; private set; }
+
+    public static async Task<CoreWorld> CreateAsync(string timeZone = "Europe/Moscow")
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "bookingbot-core-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var clock = new FakeTimeProvider(Now);
+        var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(clock)
+            .AddSqliteBookingDb(Path.Combine(directory, "core.db"))
+            .AddBookingCore(new BookingCoreOptions { DefaultTimeZoneId = timeZone })
+            .BuildServiceProvider();
+        var world = new CoreWorld(directory, services, clock);
+        await world.InDbAsync(async db =>
+        {
+            await db.Database.MigrateAsync();
+            await DatabaseSeeder.SeedAsync(db, CancellationToken.None);
+            foreach (var day in await db.WorkingDays.ToListAsync())
+            {
+                day.SetHours(new TimeOnly(9, 0), new TimeOnly(18, 0));
+            }
+
+            var service = new Service("Massage", null, 60, 2500m, "RUB", 0);
+            db.Services.Add(service);
+            await db.SaveChangesAsync();
+            world.ServiceId = service.Id;
+        });
+        return world;
+    }
+
+    /// <summary>Runs a feature handler in its own scope, as one update would.</summary>
+    public async Task<TResult> RunAsync<THandler, TResult>(Func<THandler, Task<TResult>> call) where THandler : notnull
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await call(scope.ServiceProvider.GetRequiredService<THandler>());
+    }
+
+    public async Task<T> InDbAsync<T>(Func<BookingDb, Task<T>> work)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<BookingDb>());
+    }
+
+    public Task InDbAsync(Func<BookingDb, Task> work) => InDbAsync(async db =>
+    {
+        await work(db);
+        return true;
+    });
+
+    public Task AddClientsAsync(params long[] ids) => InDbAsync(async db =>
+    {
+        foreach (var id in ids)
+        {
+            db.Clients.Add(new Client(id, "Client " + id, null, null, "ru", Now.UtcDateTime));
+        }
+
+        await db.SaveChangesAsync();
+    });
+
+    /// <summary>A UTC instant from a Moscow wall time (UTC+3).</summary>
+    public static DateTime Moscow(int month, int day, int hour, int minute = 0) =>
+        new DateTime(2026, month, day, hour, minute, 0, DateTimeKind.Utc).AddHours(-3);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Only a temp folder is left behind.
+        }
+    }
+}
