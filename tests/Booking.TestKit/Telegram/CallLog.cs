@@ -1,0 +1,74 @@
+namespace Booking.TestKit.Telegram;
+
+/// <summary>Every request in arrival order, recorded command sets, and scripted failures.</summary>
+internal sealed class CallLog(TimeProvider clock)
+{
+    private readonly Lock _gate = new();
+    private readonly List<RecordedCall> _calls = [];
+    private readonly List<RecordedCommandSet> _commandSets = [];
+    private readonly Dictionary<string, Queue<ApiResult>> _failures = new(StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyList<RecordedCall> Calls
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _calls.ToList();
+            }
+        }
+    }
+
+    public IReadOnlyList<RecordedCommandSet> CommandSets
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _commandSets.ToList();
+            }
+        }
+    }
+
+    public void Record(string method, string body)
+    {
+        lock (_gate)
+        {
+            _calls.Add(new RecordedCall(method, body, clock.GetUtcNow()));
+        }
+    }
+
+    public void RecordCommandSet(RecordedCommandSet set)
+    {
+        lock (_gate)
+        {
+            _commandSets.Add(set);
+        }
+    }
+
+    public void AddFailure(string method, ApiResult failure, int times)
+    {
+        lock (_gate)
+        {
+            if (!_failures.TryGetValue(method, out var queue))
+            {
+                queue = new Queue<ApiResult>();
+                _failures.Add(method, queue);
+            }
+
+            for (var i = 0; i < times; i++)
+            {
+                queue.Enqueue(failure);
+            }
+        }
+    }
+
+    /// <summary>The scripted failure for this call, if one is still queued.</summary>
+    public ApiResult? TakeFailure(string method)
+    {
+        lock (_gate)
+        {
+            return _failures.TryGetValue(method, out var queue) && queue.TryDequeue(out var failure) ? failure : null;
+        }
+    }
+}

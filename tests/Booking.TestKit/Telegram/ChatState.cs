@@ -1,0 +1,47 @@
+namespace Booking.TestKit.Telegram;
+
+/// <summary>Mutable per-chat state; only touched under <see cref="ChatStore"/>'s lock.</summary>
+internal sealed class ChatState(long id, string firstName, string? username, string languageCode)
+{
+    public long Id { get; } = id;
+    public string FirstName { get; set; } = firstName;
+    public string? Username { get; set; } = username;
+    public string LanguageCode { get; set; } = languageCode;
+
+    /// <summary>False while the chat exists only because the bot wrote to it.</summary>
+    public bool HasUser { get; set; }
+    public List<MessageState> Messages { get; } = [];
+
+    /// <summary>The reply keyboard the user currently sees; null when none was sent or it was removed.</summary>
+    public IReadOnlyList<string>? ReplyKeyboard { get; set; }
+
+    public List<CallbackAnswer> Answers { get; } = [];
+    public List<SentDocument> Documents { get; } = [];
+}
+
+/// <summary>Mutable state of one bot message; only touched under <see cref="ChatStore"/>'s lock.</summary>
+internal sealed class MessageState(int id, long chatId, DateTimeOffset sentAt)
+{
+    public int Id { get; } = id;
+    public long ChatId { get; } = chatId;
+    public DateTimeOffset SentAt { get; } = sentAt;
+    public string Text { get; set; } = "";
+    public string? ParseMode { get; set; }
+    public IReadOnlyList<IReadOnlyList<InlineButton>> Inline { get; set; } = [];
+    public int EditCount { get; set; }
+    public bool IsDeleted { get; set; }
+
+    /// <summary>Set for documents; their <see cref="Text"/> holds the caption.</summary>
+    public string? DocumentName { get; init; }
+    public long DocumentSize { get; init; }
+
+    public BotMessage Snapshot() => new(Id, Text, ParseMode, Inline, EditCount, IsDeleted, SentAt);
+}
+
+/// <summary>A callback query handed to the bot, waiting for answerCallbackQuery.</summary>
+internal sealed class PendingQuery(string id, long chatId)
+{
+    public string Id { get; } = id;
+    public long ChatId { get; } = chatId;
+    public bool Answered { get; set; }
+}
