@@ -27,7 +27,8 @@ public sealed class BookingFlowTests : IAsyncLifetime
         await anna.PressAsync("Массаж");
         Assert.Contains("Шаг 2 из 4", anna.LastMessage.Text, StringComparison.Ordinal);
         Assert.Contains(anna.LastMessage.Buttons, b => b.Text == "Декабрь 2026");
-        Assert.Contains(anna.LastMessage.Buttons, b => b.Text == "30 ⚫");
+        Assert.Contains(anna.LastMessage.Buttons, b => b.Text == "1 🟢");
+        Assert.Equal(" ", anna.LastMessage.InlineKeyboard[2][0].Text); // the month starts on a Tuesday
 
         await anna.PressAsync("2 🟢");
         Assert.Contains("Шаг 3 из 4", anna.LastMessage.Text, StringComparison.Ordinal);
