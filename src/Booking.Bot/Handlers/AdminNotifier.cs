@@ -26,7 +26,7 @@ public sealed class AdminNotifier(BotOptions options, BookingDb db, ScheduleRead
         {
             var t = texts.For(languages.GetValueOrDefault(adminId, Languages.Default));
             var f = new Formats(t, zone);
-            var who = client.DisplayName + " (id " + client.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+            var who = t.Format("admin.client", ("name", client.DisplayName), ("id", client.Id));
             var text = t.Format(key, ("client", who), ("service", service), ("date", f.Date(startUtc)), ("time", f.Time(startUtc)),
                 ("old", previousUtc is { } p ? f.DateTime(p) : null), ("new", f.DateTime(startUtc)));
             try

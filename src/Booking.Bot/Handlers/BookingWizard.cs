@@ -41,8 +41,7 @@ public sealed class BookingWizard(
             .Append([Keyboards.Button(t["booking.close_button"], new CloseWizard())])
             .ToArray();
         var text = Lines(notice, t["booking.step_service"], t.Format("booking.step_service_counter", ("count", active), ("limit", limit)));
-        var messageId = await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, text, new InlineKeyboardMarkup(rows), ct);
-        await conversations.SaveAsync(ctx.ChatId, messageId, Target.Book(0), ct);
+        await ShowWizardAsync(ctx, text, new InlineKeyboardMarkup(rows), Target.Book(0), ct);
     }
 
     /// <summary>Draws the month calendar; false when the service or booking can no longer be placed.</summary>
@@ -69,8 +68,7 @@ public sealed class BookingWizard(
         }
 
         var markup = Keyboards.Calendar(shown, target, f, Footer(ctx, target, month: null));
-        var messageId = await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, Lines(notice, body), markup, ct);
-        await conversations.SaveAsync(ctx.ChatId, messageId, target, ct);
+        await ShowWizardAsync(ctx, Lines(notice, body), markup, target, ct);
         return true;
     }
 
@@ -100,8 +98,7 @@ public sealed class BookingWizard(
         }
 
         var markup = Keyboards.Slots(day.Slots, target, Footer(ctx, target, new DateOnly(date.Year, date.Month, 1)));
-        var messageId = await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, Lines(notice, body), markup, ct);
-        await conversations.SaveAsync(ctx.ChatId, messageId, target, ct);
+        await ShowWizardAsync(ctx, Lines(notice, body), markup, target, ct);
         return true;
     }
 
@@ -117,7 +114,22 @@ public sealed class BookingWizard(
         var markup = Keyboards.Rows(
             [Keyboards.Button(t[target.IsReschedule ? "reschedule.confirm_button" : "booking.confirm_button"], new Confirm(target, startUtc))],
             [Keyboards.Button(t["booking.other_time_button"], new PickDay(target, date)), CloseButton(ctx, target)]);
-        var messageId = await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, body, markup, ct);
+        await ShowWizardAsync(ctx, body, markup, target, ct);
+    }
+
+    /// <summary>
+    /// Draws a wizard screen in place and remembers where the wizard lives. A wizard opened afresh (from a command)
+    /// takes the buttons off the previous one, so only one set of live booking buttons exists per chat.
+    /// </summary>
+    private async Task ShowWizardAsync(UpdateContext ctx, string html, InlineKeyboardMarkup markup, Target target, CancellationToken ct)
+    {
+        if (ctx.SourceMessageId is null
+            && await conversations.GetAsync<BookingDraft>(ctx.ChatId, BookingDraft.Flow, ct) is { } previous)
+        {
+            await replies.RemoveButtonsAsync(ctx.ChatId, previous.MessageId, ct);
+        }
+
+        var messageId = await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, html, markup, ct);
         await conversations.SaveAsync(ctx.ChatId, messageId, target, ct);
     }
 

@@ -95,7 +95,7 @@ public sealed class MenuCommands(
 
     public Task LanguageAsync(UpdateContext ctx, CancellationToken ct) =>
         replies.SendAsync(ctx.ChatId, ctx.Texts["language.choose"],
-            Keyboards.Rows([Keyboards.Button("🇷🇺 Русский", new ChooseLanguage("ru")), Keyboards.Button("🇬🇧 English", new ChooseLanguage("en"))]), ct);
+            Keyboards.Rows([Keyboards.Button(ctx.Texts["language.ru_button"], new ChooseLanguage("ru")), Keyboards.Button(ctx.Texts["language.en_button"], new ChooseLanguage("en"))]), ct);
 
     public async Task ChooseLanguageAsync(UpdateContext ctx, ChooseLanguage choice, CancellationToken ct)
     {

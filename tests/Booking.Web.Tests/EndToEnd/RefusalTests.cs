@@ -43,12 +43,13 @@ public sealed class RefusalTests : IAsyncLifetime
         var anna = _s.User(1001, "Анна");
         await OpenConfirmAsync(anna, "3 🟢", "10:00");
         var pending = anna.LastMessage.MessageId;
+        var confirm = anna.LastMessage.Buttons.Single(b => b.Text == "✅ Подтвердить").CallbackData!;
         foreach (var time in new[] { "10:00", "11:00", "12:00" })
         {
             await BookingFlowTests.BookAsync(anna, "2 🟢", time);
         }
 
-        await anna.PressAsync(pending, "✅ Подтвердить");
+        await anna.PressDataAsync(pending, confirm);
 
         Assert.Contains("Активных записей у вас уже 3", anna.CallbackAnswers[^1].Text, StringComparison.Ordinal);
         Assert.True(anna.CallbackAnswers[^1].ShowAlert);

@@ -94,21 +94,35 @@ public sealed class ReliabilityTests : IAsyncLifetime
     public async Task One_client_confirming_ten_slots_at_once_gets_exactly_three()
     {
         var anna = _s.User(1001, "Анна");
-        var cards = new List<int>();
-        foreach (var time in new[] { "09:00", "10:00", "11:00", "12:00", "13:00", "14:00", "15:00", "16:00", "17:00" })
+        var cards = new List<(int MessageId, string Data)>();
+        foreach (var (day, time) in new[] { "09:00", "10:00", "11:00", "12:00", "13:00", "14:00", "15:00", "16:00", "17:00" }
+            .Select(t => ("9 🟢", t)).Append(("10 🟢", "09:00")))
         {
-            await OpenConfirmAsync(anna, "9 🟢", time);
-            cards.Add(anna.LastMessage.MessageId);
+            await OpenConfirmAsync(anna, day, time);
+            cards.Add((anna.LastMessage.MessageId, anna.LastMessage.Buttons.Single(b => b.Text == "✅ Подтвердить").CallbackData!));
         }
 
-        await OpenConfirmAsync(anna, "10 🟢", "09:00");
-        cards.Add(anna.LastMessage.MessageId);
-
-        await Task.WhenAll(cards.Select(id => anna.PressAsync(id, "✅ Подтвердить")));
+        // Older cards lost their buttons when a new wizard opened; a client replaying their data races anyway.
+        await Task.WhenAll(cards.Select(c => anna.PressDataAsync(c.MessageId, c.Data)));
 
         Assert.Equal(3, (await _s.BookingsAsync()).Count(b => b.Status == BookingStatus.Confirmed));
         Assert.Equal(3, anna.Messages.Count(m => m.Text.Contains("Вы записаны", StringComparison.Ordinal)));
         Assert.Equal(0, anna.UnansweredCallbacks);
+    }
+
+    [Fact]
+    public async Task Opening_the_wizard_again_takes_the_buttons_off_the_previous_one()
+    {
+        var anna = _s.User(1001, "Анна");
+        await anna.SendTextAsync("/book");
+        var first = anna.LastMessage.MessageId;
+        await anna.PressAsync("Массаж");
+
+        await anna.SendTextAsync("📅 Записаться");
+
+        Assert.Empty(anna.Messages.Single(m => m.MessageId == first).Buttons);
+        Assert.NotEqual(first, anna.LastMessage.MessageId);
+        Assert.Contains("Шаг 1 из 4", anna.LastMessage.Text, StringComparison.Ordinal);
     }
 
     [Fact]
