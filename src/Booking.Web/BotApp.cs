@@ -46,6 +46,8 @@ public static class BotApp
         services.TryAddSingleton(TimeProvider.System);
         services.AddSqliteBookingDb(settings.DatabaseTarget);
         services.AddHostedService<DatabaseStartup>();
+        services.AddSingleton<Housekeeping>();
+        services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
         services.AddBookingCore(new BookingCoreOptions { DefaultTimeZoneId = settings.TimeZoneId });
         services.AddBookingBot(new BotOptions { Token = settings.BotToken, AdminIds = settings.AdminIds, ApiUrl = settings.TelegramApiUrl });
 
