@@ -139,7 +139,7 @@ public sealed class BookingWizard(
             ("price", ctx.Formats.Price(service.Price, service.Currency)));
         return string.IsNullOrWhiteSpace(service.Description)
             ? card
-            : Lines(card, ctx.Texts.Format("booking.service_description", ("description", service.Description)));
+            : card + "\n" + ctx.Texts.Format("booking.service_description", ("description", service.Description));
     }
 
     public static string Lines(params string?[] parts) => string.Join("\n\n", parts.Where(p => !string.IsNullOrEmpty(p)));

@@ -85,8 +85,7 @@ public sealed class MenuCommands(
 
         text.Append('\n').Append(t["about.rules_title"]).Append('\n')
             .Append(t.Format("about.rule_cancel", ("hours", list.Settings.CancellationWindowHours))).Append('\n')
-            .Append(t.Format("about.rule_limit", ("limit", list.Settings.MaxActiveBookings))).Append('\n')
-            .Append(t["about.rule_reminders"]);
+            .Append(t.Format("about.rule_limit", ("limit", list.Settings.MaxActiveBookings)));
         await replies.SendAsync(ctx.ChatId, text.ToString(), Keyboards.MainMenu(t), ct);
     }
 
