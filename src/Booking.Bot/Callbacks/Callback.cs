@@ -14,6 +14,10 @@ public readonly record struct Target(bool IsReschedule, int Id)
 
     public override string ToString() => (IsReschedule ? "b" : "s") + Id.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>What availability is asked for: the service, or the client's own booking with its interval ignored.</summary>
+    public Core.Features.Availability.GetAvailability.Subject ToSubject(long clientId) =>
+        IsReschedule ? new(0, Id, clientId) : new(Id);
+
     public static bool TryParse(string text, out Target target)
     {
         target = default;

@@ -49,7 +49,7 @@ public sealed class BookingCallbacks(
     public async Task PickSlotAsync(UpdateContext ctx, PickSlot pick, CancellationToken ct)
     {
         var date = DateOnly.FromDateTime(LocalTime.ToLocal(pick.StartUtc, ctx.Formats.Zone));
-        var day = await availability.DayAsync(Subject(ctx, pick.Target), date, ct);
+        var day = await availability.DayAsync(pick.Target.ToSubject(ctx.ChatId), date, ct);
         if (day is null)
         {
             await SubjectGoneAsync(ctx, pick.Target, ct);
@@ -123,7 +123,7 @@ public sealed class BookingCallbacks(
                 await ServiceGoneAsync(ctx, ct);
                 break;
             default:
-                await ShowRefusalAsync(ctx, confirm, RefusalKey(result.Outcome), ct);
+                await ShowRefusalAsync(ctx, confirm, result.Check, ct);
                 break;
         }
     }
@@ -152,39 +152,30 @@ public sealed class BookingCallbacks(
                 await SubjectGoneAsync(ctx, confirm.Target, ct);
                 break;
             default:
-                await ShowRefusalAsync(ctx, confirm, RefusalKey(result.Outcome), ct);
+                await ShowRefusalAsync(ctx, confirm, result.Check, ct);
                 break;
         }
     }
 
     /// <summary>A refused confirm shows why, with fresh choices: the same day's slots, or the month.</summary>
-    private async Task ShowRefusalAsync(UpdateContext ctx, Confirm confirm, string key, CancellationToken ct)
+    private async Task ShowRefusalAsync(UpdateContext ctx, Confirm confirm, SlotCheck check, CancellationToken ct)
     {
+        var key = check switch
+        {
+            SlotCheck.Taken => "refusal.slot_taken",
+            SlotCheck.TooSoon => "refusal.too_soon",
+            SlotCheck.BeyondHorizon => "refusal.beyond_horizon",
+            _ => "refusal.not_offered",
+        };
         var notice = ctx.Texts[key];
         var date = DateOnly.FromDateTime(LocalTime.ToLocal(confirm.StartUtc, ctx.Formats.Zone));
         var today = ThisMonth(ctx);
-        var shown = key != "refusal.beyond_horizon" && date >= LocalTime.Today(ctx.NowUtc, ctx.Formats.Zone) && await wizard.ShowDayAsync(ctx, confirm.Target, date, notice, ct);
+        var shown = check != SlotCheck.BeyondHorizon && date >= LocalTime.Today(ctx.NowUtc, ctx.Formats.Zone) && await wizard.ShowDayAsync(ctx, confirm.Target, date, notice, ct);
         if (!shown && !await wizard.ShowMonthAsync(ctx, confirm.Target, today, notice, ct))
         {
             await SubjectGoneAsync(ctx, confirm.Target, ct);
         }
     }
-
-    private static string RefusalKey(BookSlot.Outcome outcome) => outcome switch
-    {
-        BookSlot.Outcome.SlotTaken => "refusal.slot_taken",
-        BookSlot.Outcome.TooSoon => "refusal.too_soon",
-        BookSlot.Outcome.BeyondHorizon => "refusal.beyond_horizon",
-        _ => "refusal.not_offered",
-    };
-
-    private static string RefusalKey(RescheduleBooking.Outcome outcome) => outcome switch
-    {
-        RescheduleBooking.Outcome.SlotTaken => "refusal.slot_taken",
-        RescheduleBooking.Outcome.TooSoon => "refusal.too_soon",
-        RescheduleBooking.Outcome.BeyondHorizon => "refusal.beyond_horizon",
-        _ => "refusal.not_offered",
-    };
 
     private async Task<bool> RescheduleAllowedAsync(UpdateContext ctx, int bookingId, CancellationToken ct)
     {
@@ -216,9 +207,6 @@ public sealed class BookingCallbacks(
         ctx.Reply.Toast(ctx.Texts["cancel_booking.not_found"]);
         await myBookings.ShowAsync(ctx, ct);
     }
-
-    private static GetAvailability.Subject Subject(UpdateContext ctx, Target target) =>
-        target.IsReschedule ? new GetAvailability.Subject(0, target.Id, ctx.ChatId) : new GetAvailability.Subject(target.Id);
 
     private static DateOnly ThisMonth(UpdateContext ctx)
     {

@@ -47,7 +47,7 @@ public sealed class BookingWizard(
     /// <summary>Draws the month calendar; false when the service or booking can no longer be placed.</summary>
     public async Task<bool> ShowMonthAsync(UpdateContext ctx, Target target, DateOnly month, string? notice, CancellationToken ct)
     {
-        var shown = await availability.MonthAsync(Subject(ctx, target), month.Year, month.Month, ct);
+        var shown = await availability.MonthAsync(target.ToSubject(ctx.ChatId), month.Year, month.Month, ct);
         if (shown is null)
         {
             return false;
@@ -75,7 +75,7 @@ public sealed class BookingWizard(
     /// <summary>Draws a day's slots; false when the subject is gone. A day without free time falls back to the month.</summary>
     public async Task<bool> ShowDayAsync(UpdateContext ctx, Target target, DateOnly date, string? notice, CancellationToken ct)
     {
-        var day = await availability.DayAsync(Subject(ctx, target), date, ct);
+        var day = await availability.DayAsync(target.ToSubject(ctx.ChatId), date, ct);
         if (day is null)
         {
             return false;
@@ -143,9 +143,6 @@ public sealed class BookingWizard(
     }
 
     public static string Lines(params string?[] parts) => string.Join("\n\n", parts.Where(p => !string.IsNullOrEmpty(p)));
-
-    private static GetAvailability.Subject Subject(UpdateContext ctx, Target target) =>
-        target.IsReschedule ? new GetAvailability.Subject(0, target.Id, ctx.ChatId) : new GetAvailability.Subject(target.Id);
 
     private static InlineKeyboardButton CloseButton(UpdateContext ctx, Target target) => target.IsReschedule
         ? Keyboards.Button(ctx.Texts["reschedule.cancel_button"], new ShowMyBookings())

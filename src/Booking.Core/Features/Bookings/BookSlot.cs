@@ -14,17 +14,16 @@ public static class BookSlot
     {
         Booked = 0,
         ServiceUnavailable = 1,
-        TooSoon = 2,
-        BeyondHorizon = 3,
-        NotOffered = 4,
-        SlotTaken = 5,
-        LimitReached = 6,
+
+        /// <summary>The slot cannot be booked now; <see cref="Result.Check"/> says why.</summary>
+        SlotUnavailable = 2,
+        LimitReached = 3,
 
         /// <summary>The same client already holds this exact booking: a repeated confirm, answered idempotently.</summary>
-        AlreadyBooked = 7,
+        AlreadyBooked = 4,
     }
 
-    public sealed record Result(Outcome Outcome, Domain.Booking? Booking = null, int Limit = 0);
+    public sealed record Result(Outcome Outcome, Domain.Booking? Booking = null, int Limit = 0, SlotCheck Check = SlotCheck.Free);
 
     public sealed class Handler(BookingDb db, ScheduleReader reader, WriteGate gate, TimeProvider clock)
     {
@@ -57,7 +56,7 @@ public static class BookSlot
             var check = schedule.Check(service, request.StartUtc);
             if (check != SlotCheck.Free)
             {
-                return new Result(ToOutcome(check));
+                return new Result(Outcome.SlotUnavailable, Check: check);
             }
 
             var booking = Domain.Booking.Create(request.ClientId, service, request.StartUtc, Actor.Client, request.ClientId, nowUtc);
@@ -66,14 +65,6 @@ public static class BookSlot
             await write.CommitAsync(ct);
             return new Result(Outcome.Booked, booking, limit);
         }
-
-        private static Outcome ToOutcome(SlotCheck check) => check switch
-        {
-            SlotCheck.Taken => Outcome.SlotTaken,
-            SlotCheck.TooSoon => Outcome.TooSoon,
-            SlotCheck.BeyondHorizon => Outcome.BeyondHorizon,
-            _ => Outcome.NotOffered,
-        };
     }
 }
 

@@ -16,14 +16,14 @@ public static class RescheduleBooking
         NotFound = 1,
         NotActive = 2,
         TooLate = 3,
-        TooSoon = 4,
-        BeyondHorizon = 5,
-        NotOffered = 6,
-        SlotTaken = 7,
-        SameTime = 8,
+
+        /// <summary>The new slot cannot be taken now; <see cref="Result.Check"/> says why.</summary>
+        SlotUnavailable = 4,
+        SameTime = 5,
     }
 
-    public sealed record Result(Outcome Outcome, Domain.Booking? Booking = null, DateTime? PreviousStartUtc = null, int WindowHours = 0);
+    public sealed record Result(
+        Outcome Outcome, Domain.Booking? Booking = null, DateTime? PreviousStartUtc = null, int WindowHours = 0, SlotCheck Check = SlotCheck.Free);
 
     public sealed class Handler(BookingDb db, ScheduleReader reader, WriteGate gate, ChangeWindow window, TimeProvider clock)
     {
@@ -58,7 +58,7 @@ public static class RescheduleBooking
             var check = schedule.Check(rules, request.NewStartUtc);
             if (check != SlotCheck.Free)
             {
-                return new Result(ToOutcome(check), booking);
+                return new Result(Outcome.SlotUnavailable, booking, Check: check);
             }
 
             var previous = booking.StartUtc;
@@ -67,13 +67,5 @@ public static class RescheduleBooking
             await write.CommitAsync(ct);
             return new Result(Outcome.Moved, booking, previous);
         }
-
-        private static Outcome ToOutcome(SlotCheck check) => check switch
-        {
-            SlotCheck.Taken => Outcome.SlotTaken,
-            SlotCheck.TooSoon => Outcome.TooSoon,
-            SlotCheck.BeyondHorizon => Outcome.BeyondHorizon,
-            _ => Outcome.NotOffered,
-        };
     }
 }

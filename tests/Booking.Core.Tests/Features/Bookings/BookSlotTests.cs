@@ -1,4 +1,5 @@
 using Booking.Core.Domain;
+using Booking.Core.Features.Availability;
 using Booking.Core.Features.Bookings;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,7 +50,7 @@ public sealed class BookSlotTests : IAsyncLifetime
         });
         Assert.Equal(BookSlot.Outcome.Booked, (await BookAsync(1, CoreWorld.Moscow(12, 2, 10), ninety)).Outcome);
 
-        Assert.Equal(BookSlot.Outcome.SlotTaken, (await BookAsync(2, CoreWorld.Moscow(12, 2, 11))).Outcome);
+        Assert.Equal(SlotCheck.Taken, Refused.Why(await BookAsync(2, CoreWorld.Moscow(12, 2, 11))));
         Assert.Equal(BookSlot.Outcome.Booked, (await BookAsync(2, CoreWorld.Moscow(12, 2, 12))).Outcome);
     }
 
@@ -63,17 +64,17 @@ public sealed class BookSlotTests : IAsyncLifetime
     [Fact]
     public async Task Refuses_the_past_and_slots_inside_the_minimum_notice()
     {
-        Assert.Equal(BookSlot.Outcome.TooSoon, (await BookAsync(1, CoreWorld.Moscow(11, 30, 10))).Outcome);
-        Assert.Equal(BookSlot.Outcome.TooSoon, (await BookAsync(1, CoreWorld.Moscow(12, 1, 9))).Outcome);
+        Assert.Equal(SlotCheck.TooSoon, Refused.Why(await BookAsync(1, CoreWorld.Moscow(11, 30, 10))));
+        Assert.Equal(SlotCheck.TooSoon, Refused.Why(await BookAsync(1, CoreWorld.Moscow(12, 1, 9))));
         Assert.Equal(BookSlot.Outcome.Booked, (await BookAsync(1, CoreWorld.Moscow(12, 1, 10))).Outcome);
     }
 
     [Fact]
     public async Task Refuses_times_the_bot_never_offers()
     {
-        Assert.Equal(BookSlot.Outcome.NotOffered, (await BookAsync(1, CoreWorld.Moscow(12, 2, 8))).Outcome);
-        Assert.Equal(BookSlot.Outcome.NotOffered, (await BookAsync(1, CoreWorld.Moscow(12, 2, 10, 17))).Outcome);
-        Assert.Equal(BookSlot.Outcome.NotOffered, (await BookAsync(1, CoreWorld.Moscow(12, 2, 18))).Outcome);
+        Assert.Equal(SlotCheck.NotOffered, Refused.Why(await BookAsync(1, CoreWorld.Moscow(12, 2, 8))));
+        Assert.Equal(SlotCheck.NotOffered, Refused.Why(await BookAsync(1, CoreWorld.Moscow(12, 2, 10, 17))));
+        Assert.Equal(SlotCheck.NotOffered, Refused.Why(await BookAsync(1, CoreWorld.Moscow(12, 2, 18))));
         Assert.Empty(await _world.InDbAsync(db => db.Bookings.ToListAsync()));
     }
 
@@ -81,7 +82,7 @@ public sealed class BookSlotTests : IAsyncLifetime
     public async Task Refuses_beyond_the_horizon()
     {
         var farAway = new DateTime(2027, 6, 1, 7, 0, 0, DateTimeKind.Utc);
-        Assert.Equal(BookSlot.Outcome.BeyondHorizon, (await BookAsync(1, farAway)).Outcome);
+        Assert.Equal(SlotCheck.BeyondHorizon, Refused.Why(await BookAsync(1, farAway)));
     }
 
     [Fact]
@@ -132,6 +133,6 @@ public sealed class BookSlotTests : IAsyncLifetime
             db.Blocks.Add(new Block(CoreWorld.Moscow(12, 2, 10, 30), CoreWorld.Moscow(12, 2, 10, 45), "break", null, CoreWorld.Now.UtcDateTime));
             await db.SaveChangesAsync();
         });
-        Assert.Equal(BookSlot.Outcome.SlotTaken, (await BookAsync(1, CoreWorld.Moscow(12, 2, 10))).Outcome);
+        Assert.Equal(SlotCheck.Taken, Refused.Why(await BookAsync(1, CoreWorld.Moscow(12, 2, 10))));
     }
 }

@@ -1,4 +1,5 @@
 using Booking.Core.Domain;
+using Booking.Core.Features.Availability;
 using Booking.Core.Features.Bookings;
 using Microsoft.EntityFrameworkCore;
 
@@ -123,7 +124,7 @@ public sealed class ChangeBookingTests : IAsyncLifetime
         var mine = await BookAsync(1, CoreWorld.Moscow(12, 3, 10));
         await BookAsync(2, CoreWorld.Moscow(12, 3, 12));
 
-        Assert.Equal(RescheduleBooking.Outcome.SlotTaken, (await MoveAsync(1, mine, CoreWorld.Moscow(12, 3, 12))).Outcome);
+        Assert.Equal(SlotCheck.Taken, Refused.Why(await MoveAsync(1, mine, CoreWorld.Moscow(12, 3, 12))));
         Assert.Equal(CoreWorld.Moscow(12, 3, 10), (await LoadAsync(mine)).StartUtc);
     }
 
@@ -132,7 +133,7 @@ public sealed class ChangeBookingTests : IAsyncLifetime
     {
         var id = await BookAsync(1, CoreWorld.Moscow(12, 3, 10));
 
-        Assert.Equal(RescheduleBooking.Outcome.TooSoon, (await MoveAsync(1, id, CoreWorld.Moscow(12, 1, 8))).Outcome);
+        Assert.Equal(SlotCheck.TooSoon, Refused.Why(await MoveAsync(1, id, CoreWorld.Moscow(12, 1, 8))));
         _world.Clock.SetUtcNow(new DateTimeOffset(CoreWorld.Moscow(12, 2, 12)));
         Assert.Equal(RescheduleBooking.Outcome.TooLate, (await MoveAsync(1, id, CoreWorld.Moscow(12, 5, 10))).Outcome);
     }

@@ -1,4 +1,5 @@
 using Booking.Core.Domain;
+using Booking.Core.Features.Availability;
 using Booking.Core.Features.Bookings;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,7 +27,7 @@ public sealed class ConcurrentBookingTests : IAsyncLifetime
         var results = await Task.WhenAll(clients.Select(c => Task.Run(() => BookAsync(c, slot))));
 
         Assert.Equal(1, results.Count(r => r.Outcome == BookSlot.Outcome.Booked));
-        Assert.Equal(49, results.Count(r => r.Outcome == BookSlot.Outcome.SlotTaken));
+        Assert.Equal(49, results.Count(r => r.Check == SlotCheck.Taken));
         Assert.Equal(1, await _world.InDbAsync(db => db.Bookings.CountAsync(b => b.Status == BookingStatus.Confirmed)));
     }
 
