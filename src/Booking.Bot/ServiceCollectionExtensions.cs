@@ -1,4 +1,5 @@
 using Booking.Bot.Handlers;
+using Booking.Bot.Notifications;
 using Booking.Bot.Receiving;
 using Booking.Bot.Texts;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<UpdatePipeline>();
         services.AddSingleton<CommandRegistrar>();
         services.AddHostedService<PollingWorker>();
+        services.AddSingleton<NotificationWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationWorker>());
+        services.AddSingleton<KeyboardHygiene>();
+        services.AddHostedService(sp => sp.GetRequiredService<KeyboardHygiene>());
+        services.AddScoped<NotificationSender>();
 
         services.AddScoped<Replies>();
         services.AddScoped<UpdateRouter>();
@@ -28,6 +34,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<BookingCallbacks>();
         services.AddScoped<MyBookingsScreens>();
         services.AddScoped<AdminNotifier>();
+        services.AddScoped<VisitCallbacks>();
         return services;
     }
 }

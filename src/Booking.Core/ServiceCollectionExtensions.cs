@@ -4,6 +4,8 @@ using Booking.Core.Features.Availability;
 using Booking.Core.Features.Bookings;
 using Booking.Core.Features.Catalog;
 using Booking.Core.Features.Clients;
+using Booking.Core.Features.Notifications;
+using Booking.Core.Features.Reviews;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Booking.Core;
@@ -26,6 +28,12 @@ public static class ServiceCollectionExtensions
         services.AddScoped<RegisterClient.Handler>();
         services.AddScoped<GetClientSummary.Handler>();
         services.AddScoped<ListServices.Handler>();
+        services.AddScoped<ConfirmAttendance.Handler>();
+        services.AddScoped<ClaimDueNotifications.Handler>();
+        services.AddScoped<NotificationOutcomes>();
+        services.AddScoped<SubmitReview.Handler>();
+        services.AddScoped<AddReviewComment.Handler>();
+        services.AddScoped<Ratings>();
         return services;
     }
 }

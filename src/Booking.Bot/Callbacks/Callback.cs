@@ -68,6 +68,9 @@ public abstract record Callback
             ["cx", var id] when Int(id) is { } b => new AskCancel(b),
             ["cxy", var id] when Int(id) is { } b => new ConfirmCancel(b),
             ["lang", var code] when code is "ru" or "en" => new ChooseLanguage(code),
+            ["att", var id] when Int(id) is { } b => new ConfirmVisit(b),
+            ["rv", var id, var stars] when Int(id) is { } b && stars is ['1' or '2' or '3' or '4' or '5'] => new RateVisit(b, stars[0] - '0'),
+            ["rvd"] => new FinishReview(),
             ["nop", var why] when why is "day" or "full" or "slot" or "" => new Nothing(why),
             ["nop"] => new Nothing(string.Empty),
             _ => null,
@@ -158,4 +161,21 @@ public sealed record ChooseLanguage(string Language) : Callback
 public sealed record Nothing(string Why) : Callback
 {
     public override string Format() => Why.Length == 0 ? "nop" : $"nop:{Why}";
+}
+
+/// <summary>"I'll come" on the day-before reminder (X5).</summary>
+public sealed record ConfirmVisit(int BookingId) : Callback
+{
+    public override string Format() => $"att:{BookingId}";
+}
+
+public sealed record RateVisit(int BookingId, int Stars) : Callback
+{
+    public override string Format() => $"rv:{BookingId}:{Stars}";
+}
+
+/// <summary>Leaves the review without a comment.</summary>
+public sealed record FinishReview : Callback
+{
+    public override string Format() => "rvd";
 }

@@ -12,7 +12,9 @@ namespace Booking.Bot.Handlers;
 /// <summary>Tells the owners (ADMIN_IDS) about bookings, cancellations and moves, each in their own language.</summary>
 public sealed class AdminNotifier(BotOptions options, BookingDb db, ScheduleReader schedule, TextProvider texts, Replies replies, ILogger<AdminNotifier> logger)
 {
-    public async Task NotifyAsync(string key, Client client, string? service, DateTime startUtc, DateTime? previousUtc, CancellationToken ct)
+    public async Task NotifyAsync(
+        string key, Client client, string? service, DateTime startUtc, DateTime? previousUtc, CancellationToken ct,
+        params (string Name, object? Value)[] extra)
     {
         if (options.AdminIds.Count == 0)
         {
@@ -27,8 +29,12 @@ public sealed class AdminNotifier(BotOptions options, BookingDb db, ScheduleRead
             var t = texts.For(languages.GetValueOrDefault(adminId, Languages.Default));
             var f = new Formats(t, zone);
             var who = t.Format("admin.client", ("name", client.DisplayName), ("id", client.Id));
-            var text = t.Format(key, ("client", who), ("service", service), ("date", f.Date(startUtc)), ("time", f.Time(startUtc)),
-                ("old", previousUtc is { } p ? f.DateTime(p) : null), ("new", f.DateTime(startUtc)));
+            (string, object?)[] values =
+            [
+                ("client", who), ("service", service), ("date", f.Date(startUtc)), ("time", f.Time(startUtc)),
+                ("old", previousUtc is { } p ? f.DateTime(p) : null), ("new", f.DateTime(startUtc)), .. extra,
+            ];
+            var text = t.Format(key, values);
             try
             {
                 await replies.SendAsync(adminId, text, null, ct);

@@ -7,6 +7,7 @@ using Booking.Core.Conversation;
 using Booking.Core.Data;
 using Booking.Core.Features.Catalog;
 using Booking.Core.Features.Clients;
+using Booking.Core.Features.Reviews;
 using Booking.Core.Scheduling;
 using System.Text;
 
@@ -15,7 +16,7 @@ namespace Booking.Bot.Handlers;
 /// <summary>Commands and main-menu buttons: /start, /book, /my, About, /help, /language, /cancel.</summary>
 public sealed class MenuCommands(
     Replies replies, BookingWizard wizard, MyBookingsScreens myBookings, ListServices.Handler services,
-    GetClientSummary.Handler summary, IConversationStore conversations, BookingDb db, TextProvider textProvider)
+    GetClientSummary.Handler summary, IConversationStore conversations, BookingDb db, TextProvider textProvider, Ratings ratings)
 {
     public async Task StartAsync(UpdateContext ctx, string? payload, CancellationToken ct)
     {
@@ -32,6 +33,11 @@ public sealed class MenuCommands(
             greeting = stats.Visits > 0
                 ? t.Format("start.returning_stats", ("name", ctx.Client.FirstName), ("visits", stats.Visits))
                 : t.Format("start.returning", ("name", ctx.Client.FirstName));
+            if (stats.AverageRating is { } rating)
+            {
+                greeting += "\n" + t.Format("start.returning_rating", ("rating", ctx.Formats.Rating(rating)));
+            }
+
             if (stats.Upcoming > 0)
             {
                 greeting += "\n" + t.Format("start.returning_upcoming", ("count", stats.Upcoming));
@@ -76,6 +82,11 @@ public sealed class MenuCommands(
             {
                 text.Append(t.Format("about.service_description", ("description", s.Description))).Append('\n');
             }
+        }
+
+        if (await ratings.OverallAsync(ct) is { Average: { } average })
+        {
+            text.Append('\n').Append(t.Format("about.rating", ("rating", f.Rating(average)))).Append('\n');
         }
 
         if (!string.IsNullOrWhiteSpace(list.Settings.Address))

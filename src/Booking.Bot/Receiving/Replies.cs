@@ -1,3 +1,5 @@
+using Booking.Core.Data;
+using Booking.Core.Domain;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -10,12 +12,18 @@ namespace Booking.Bot.Receiving;
 /// Sends and edits messages with the bot's conventions: HTML, no link previews, "not modified" is harmless,
 /// and an edit that Telegram refuses falls back to a new message so the user always gets an answer.
 /// </summary>
-public sealed class Replies(ITelegramBotClient bot, ILogger<Replies> logger)
+public sealed class Replies(ITelegramBotClient bot, BookingDb db, TimeProvider clock, ILogger<Replies> logger)
 {
     public async Task<int> SendAsync(long chatId, string html, ReplyMarkup? markup, CancellationToken ct)
     {
         var message = await bot.SendMessage(chatId, html, ParseMode.Html, replyMarkup: markup,
             linkPreviewOptions: new Telegram.Bot.Types.LinkPreviewOptions { IsDisabled = true }, cancellationToken: ct);
+        if (markup is InlineKeyboardMarkup)
+        {
+            // Remembered so the keyboard can be taken off once it is stale (P8); saved with the update's changes.
+            db.LiveKeyboards.Add(new LiveKeyboard(chatId, message.Id, clock.GetUtcNow().UtcDateTime));
+        }
+
         return message.Id;
     }
 

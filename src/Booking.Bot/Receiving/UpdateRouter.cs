@@ -12,10 +12,14 @@ namespace Booking.Bot.Receiving;
 /// buttons first, then inline buttons by their callback record. Every button press is answered exactly once.
 /// </summary>
 public sealed class UpdateRouter(
-    MenuCommands menu, BookingCallbacks booking, MyBookingsScreens myBookings, Replies replies, BookingDb db, Texts.TextCatalog catalog, ILogger<UpdateRouter> logger)
+    MenuCommands menu, BookingCallbacks booking, MyBookingsScreens myBookings, VisitCallbacks visits, Replies replies, BookingDb db,
+    Texts.TextCatalog catalog, ILogger<UpdateRouter> logger)
 {
     /// <summary>Texts longer than this are not commands or menu labels; they are not parsed further.</summary>
     private const int MaxRoutedText = 256;
+
+    /// <summary>Buttons older than this are stale (P8): Telegram no longer lets the bot edit such messages reliably.</summary>
+    public static readonly TimeSpan ButtonLifetime = TimeSpan.FromHours(48);
 
     public async Task RouteAsync(UpdateContext ctx, CancellationToken ct)
     {
@@ -35,14 +39,26 @@ public sealed class UpdateRouter(
         }
     }
 
-    private Task RouteMessageAsync(UpdateContext ctx, Message message, CancellationToken ct)
+    private async Task RouteMessageAsync(UpdateContext ctx, Message message, CancellationToken ct)
     {
         var text = message.Text?.Trim();
-        if (text is null || text.Length > MaxRoutedText)
+        if (text is null)
         {
-            return menu.UnknownAsync(ctx, ct);
+            await menu.UnknownAsync(ctx, ct);
+            return;
         }
 
+        // Free text that is neither a command nor a menu label may be an answer the bot is waiting for.
+        if (!text.StartsWith('/') && MenuLabel(ctx, text) is null && await visits.TryCommentAsync(ctx, text, ct))
+        {
+            return;
+        }
+
+        await (text.Length > MaxRoutedText ? menu.UnknownAsync(ctx, ct) : RouteCommandOrMenuAsync(ctx, text, ct));
+    }
+
+    private Task RouteCommandOrMenuAsync(UpdateContext ctx, string text, CancellationToken ct)
+    {
         if (text.StartsWith('/'))
         {
             var (command, payload) = SplitCommand(text);
@@ -73,7 +89,7 @@ public sealed class UpdateRouter(
     {
         try
         {
-            if (!Callback.TryParse(query.Data, out var callback))
+            if (!Callback.TryParse(query.Data, out var callback) || IsExpired(ctx, query))
             {
                 logger.LogInformation("Stale or forged callback data {Data} from {UserId}", query.Data, ctx.ChatId);
                 await menu.StaleAsync(ctx, ct);
@@ -94,6 +110,9 @@ public sealed class UpdateRouter(
                 AskCancel c => myBookings.AskCancelAsync(ctx, c.BookingId, ct),
                 ConfirmCancel c => myBookings.ConfirmCancelAsync(ctx, c.BookingId, ct),
                 ChooseLanguage c => menu.ChooseLanguageAsync(ctx, c, ct),
+                ConfirmVisit c => visits.ConfirmVisitAsync(ctx, c, ct),
+                RateVisit c => visits.RateVisitAsync(ctx, c, ct),
+                FinishReview => visits.FinishReviewAsync(ctx, ct),
                 Nothing c => ExplainAsync(ctx, c),
                 _ => menu.StaleAsync(ctx, ct),
             });
@@ -108,6 +127,9 @@ public sealed class UpdateRouter(
             await replies.AnswerAsync(query.Id, ctx.Reply.Text, ctx.Reply.Alert, CancellationToken.None);
         }
     }
+
+    private static bool IsExpired(UpdateContext ctx, CallbackQuery query) =>
+        query.Message is { Date: var sent } && sent > DateTime.UnixEpoch && ctx.NowUtc - sent > ButtonLifetime;
 
     private static Task ExplainAsync(UpdateContext ctx, Nothing nothing)
     {

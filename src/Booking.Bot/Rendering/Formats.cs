@@ -58,6 +58,29 @@ public sealed class Formats(Texts.Texts texts, TimeZoneInfo zone)
         };
     }
 
+    /// <summary>An average rating to one decimal, with the language's decimal separator: "4,7" / "4.7".</summary>
+    public string Rating(double rating) =>
+        rating.ToString("0.0", texts.Language == Core.Domain.Languages.Russian ? CultureInfo.GetCultureInfo("ru-RU") : Invariant);
+
+    /// <summary>A time span as people say it after "in": "2 часа", "1 час 30 минут", "45 minutes" (to 5 minutes).</summary>
+    public string Span(TimeSpan span)
+    {
+        var minutes = Math.Max(5, (int)Math.Round(span.TotalMinutes / 5) * 5);
+        var (h, m) = (minutes / 60, minutes % 60);
+        var hours = h > 0 ? h.ToString(Invariant) + " " + Plural("plural.hours", h) : null;
+        var rest = m > 0 ? m.ToString(Invariant) + " " + Plural("plural.minutes", m) : null;
+        return string.Join(" ", new[] { hours, rest }.Where(p => p is not null));
+    }
+
+    /// <summary>Picks "one, few, many" forms by Russian rules; English uses "one" and "many".</summary>
+    public string Plural(string key, int n)
+    {
+        var forms = texts[key].Split(',');
+        var (n10, n100) = (n % 10, n % 100);
+        var index = n10 == 1 && n100 != 11 ? 0 : n10 is >= 2 and <= 4 && n100 is < 12 or > 14 ? 1 : 2;
+        return forms[Math.Min(index, forms.Length - 1)].Trim();
+    }
+
     /// <summary>Monday = 0 … Sunday = 6.</summary>
     public static int Weekday(DateOnly date) => ((int)date.DayOfWeek + 6) % 7;
 }

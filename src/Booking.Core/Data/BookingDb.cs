@@ -19,6 +19,9 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options) : DbContext(o
     public DbSet<BusinessSettings> Settings => Set<BusinessSettings>();
     public DbSet<ConversationState> Conversations => Set<ConversationState>();
     public DbSet<ProcessedUpdate> ProcessedUpdates => Set<ProcessedUpdate>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<LiveKeyboard> LiveKeyboards => Set<LiveKeyboard>();
 
     /// <summary>True when this provider needs its writers serialised by the application (SQLite does; see ADR 0002).</summary>
     public bool IsSqlite => Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;

@@ -7,6 +7,7 @@ namespace Booking.Core.Domain;
 public sealed class Booking
 {
     private readonly List<BookingHistoryEntry> _history = [];
+    private readonly List<Notification> _notifications = [];
 
     private Booking()
     {
@@ -45,14 +46,21 @@ public sealed class Booking
     public DateTime UpdatedUtc { get; private set; }
     public string? CancelReason { get; private set; }
 
+    /// <summary>When the client said "I'll come" (X5).</summary>
+    public DateTime? AttendanceConfirmedUtc { get; private set; }
+
     public IReadOnlyList<BookingHistoryEntry> History => _history;
+
+    public IReadOnlyList<Notification> Notifications => _notifications;
 
     public bool IsActive => Status == BookingStatus.Confirmed;
 
-    public static Booking Create(long clientId, Service service, DateTime startUtc, Actor by, long? actorId, DateTime nowUtc)
+    public static Booking Create(
+        long clientId, Service service, DateTime startUtc, Actor by, long? actorId, NotificationPlan plan, DateTime nowUtc)
     {
         var booking = new Booking(clientId, service, startUtc, nowUtc);
         booking._history.Add(new BookingHistoryEntry(BookingChange.Created, by, actorId, null, startUtc, null, nowUtc));
+        booking.PlanNotifications(plan, nowUtc);
         return booking;
     }
 
@@ -63,16 +71,75 @@ public sealed class Booking
         CancelReason = reason;
         UpdatedUtc = nowUtc;
         _history.Add(new BookingHistoryEntry(BookingChange.Cancelled, by, actorId, StartUtc, null, reason, nowUtc));
+        CancelOpenNotifications();
     }
 
-    public void MoveTo(DateTime newStartUtc, Actor by, long? actorId, DateTime nowUtc)
+    public void MoveTo(DateTime newStartUtc, Actor by, long? actorId, NotificationPlan plan, DateTime nowUtc)
     {
         EnsureActive();
         var from = StartUtc;
         StartUtc = newStartUtc;
         EndUtc = newStartUtc.AddMinutes(DurationMinutes);
         UpdatedUtc = nowUtc;
+        AttendanceConfirmedUtc = null;
         _history.Add(new BookingHistoryEntry(BookingChange.Rescheduled, by, actorId, from, newStartUtc, null, nowUtc));
+        CancelOpenNotifications();
+        PlanNotifications(plan, nowUtc);
+    }
+
+    public void ConfirmAttendance(DateTime nowUtc)
+    {
+        EnsureActive();
+        AttendanceConfirmedUtc ??= nowUtc;
+    }
+
+    /// <summary>The visit happened (X5). Open reminders are moot; the review request stays.</summary>
+    public void MarkCompleted(Actor by, long? actorId, DateTime nowUtc) => Finish(BookingStatus.Completed, BookingChange.Completed, by, actorId, nowUtc);
+
+    /// <summary>The client did not come (X5): counted per client; no review is asked for.</summary>
+    public void MarkNoShow(Actor by, long? actorId, DateTime nowUtc)
+    {
+        Finish(BookingStatus.NoShow, BookingChange.NoShow, by, actorId, nowUtc);
+        CancelOpenNotifications();
+    }
+
+    private void Finish(BookingStatus status, BookingChange change, Actor by, long? actorId, DateTime nowUtc)
+    {
+        if (Status is not (BookingStatus.Confirmed or BookingStatus.Completed or BookingStatus.NoShow))
+        {
+            throw new InvalidOperationException($"Booking {Id} is {Status}; only a held booking can be marked {status}.");
+        }
+
+        Status = status;
+        UpdatedUtc = nowUtc;
+        _history.Add(new BookingHistoryEntry(change, by, actorId, StartUtc, null, null, nowUtc));
+        foreach (var reminder in _notifications.Where(n => n.Kind == NotificationKind.Reminder))
+        {
+            reminder.Cancel();
+        }
+    }
+
+    /// <summary>Reminders whose moment is still ahead, and the review request after the end (C8, C9).</summary>
+    private void PlanNotifications(NotificationPlan plan, DateTime nowUtc)
+    {
+        foreach (var offset in plan.ReminderOffsetsMinutes.Distinct())
+        {
+            var due = StartUtc.AddMinutes(-offset);
+            if (due > nowUtc)
+            {
+                _notifications.Add(new Notification(NotificationKind.Reminder, offset, due));
+            }
+        }
+
+        _notifications.Add(new Notification(NotificationKind.ReviewRequest, plan.ReviewDelayMinutes, EndUtc.AddMinutes(plan.ReviewDelayMinutes)));
+    }
+
+    private void CancelOpenNotifications()
+    {
+        foreach (var notification in _notifications)
+        {
+            notification.Cancel();
+        }
     }
 
     public Interval Interval => new(StartUtc, EndUtc);

@@ -66,10 +66,44 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Domain.Boo
         b.HasOne(x => x.Service).WithMany().HasForeignKey(x => x.ServiceId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.History).WithOne().HasForeignKey(h => h.BookingId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(x => x.Notifications).WithOne(n => n.Booking).HasForeignKey(n => n.BookingId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Notifications).HasField("_notifications").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Ignore(x => x.IsActive);
         b.Ignore(x => x.Interval);
         b.HasIndex(x => new { x.Status, x.StartUtc });
         b.HasIndex(x => new { x.ClientId, x.Status, x.StartUtc });
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> b)
+    {
+        b.Property(n => n.LastError).HasMaxLength(512);
+        b.Ignore(n => n.IsOpen);
+        b.HasIndex(n => new { n.Status, n.DueUtc });
+
+        b.HasIndex(n => new { n.BookingId, n.Kind, n.OffsetMinutes, n.Status });
+    }
+}
+
+internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
+{
+    public void Configure(EntityTypeBuilder<Review> b)
+    {
+        b.Property(r => r.Comment).HasMaxLength(Review.MaxCommentLength);
+        b.Ignore(r => r.IsLow);
+        b.HasIndex(r => r.BookingId).IsUnique();
+        b.HasOne<Domain.Booking>().WithMany().HasForeignKey(r => r.BookingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class LiveKeyboardConfiguration : IEntityTypeConfiguration<LiveKeyboard>
+{
+    public void Configure(EntityTypeBuilder<LiveKeyboard> b)
+    {
+        b.HasKey(k => new { k.ChatId, k.MessageId });
+        b.HasIndex(k => k.SentUtc);
     }
 }
 

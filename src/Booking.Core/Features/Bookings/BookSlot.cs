@@ -59,7 +59,8 @@ public static class BookSlot
                 return new Result(Outcome.SlotUnavailable, Check: check);
             }
 
-            var booking = Domain.Booking.Create(request.ClientId, service, request.StartUtc, Actor.Client, request.ClientId, nowUtc);
+            var booking = Domain.Booking.Create(
+                request.ClientId, service, request.StartUtc, Actor.Client, request.ClientId, NotificationPlan.From(schedule.Settings), nowUtc);
             db.Bookings.Add(booking);
             await db.SaveChangesAsync(ct);
             await write.CommitAsync(ct);

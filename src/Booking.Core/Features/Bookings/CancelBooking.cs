@@ -32,7 +32,7 @@ public static class CancelBooking
         public async Task<Result> HandleAsync(Request request, CancellationToken ct)
         {
             await using var write = await gate.BeginAsync(ct);
-            var booking = await db.Bookings.Include(b => b.Service)
+            var booking = await db.Bookings.Include(b => b.Service).Include(b => b.Notifications)
                 .SingleOrDefaultAsync(b => b.Id == request.BookingId && b.ClientId == request.ClientId, ct);
             var verdict = await JudgeAsync(booking, ct);
             if (verdict.Outcome != Outcome.Cancelled)

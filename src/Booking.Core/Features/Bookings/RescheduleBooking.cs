@@ -30,7 +30,7 @@ public static class RescheduleBooking
         public async Task<Result> HandleAsync(Request request, CancellationToken ct)
         {
             await using var write = await gate.BeginAsync(ct);
-            var booking = await db.Bookings.Include(b => b.Service)
+            var booking = await db.Bookings.Include(b => b.Service).Include(b => b.Notifications)
                 .SingleOrDefaultAsync(b => b.Id == request.BookingId && b.ClientId == request.ClientId, ct);
             if (booking is null)
             {
@@ -62,7 +62,7 @@ public static class RescheduleBooking
             }
 
             var previous = booking.StartUtc;
-            booking.MoveTo(request.NewStartUtc, Actor.Client, request.ClientId, clock.GetUtcNow().UtcDateTime);
+            booking.MoveTo(request.NewStartUtc, Actor.Client, request.ClientId, NotificationPlan.From(schedule.Settings), clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(ct);
             await write.CommitAsync(ct);
             return new Result(Outcome.Moved, booking, previous);

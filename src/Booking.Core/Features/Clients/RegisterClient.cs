@@ -45,8 +45,8 @@ public static class GetClientSummary
             var upcoming = await db.Bookings.CountAsync(
                 b => b.ClientId == clientId && b.Status == BookingStatus.Confirmed && b.StartUtc > nowUtc, ct);
 
-            // Reviews arrive with the reminders feature; until then there is no rating to show.
-            return new Result(visits, upcoming, null);
+            var rating = await db.Reviews.Where(r => r.ClientId == clientId).Select(r => (double?)r.Rating).AverageAsync(ct);
+            return new Result(visits, upcoming, rating);
         }
     }
 }
