@@ -27,7 +27,7 @@ public sealed class NotificationWorker(IServiceScopeFactory scopes, TimeProvider
                 sent = await scope.ServiceProvider.GetRequiredService<NotificationSender>().SendDueAsync(ct);
                 total += sent;
             }
-            while (sent == NotificationSender.BatchSize);
+            while (sent > 0);
 
             return total;
         }

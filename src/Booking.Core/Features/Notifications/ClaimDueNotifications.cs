@@ -26,36 +26,44 @@ public static class ClaimDueNotifications
         {
             await using var write = await gate.BeginAsync(ct);
             var nowUtc = clock.GetUtcNow().UtcDateTime;
-            var candidates = await db.Notifications
-                .Include(n => n.Booking!).ThenInclude(b => b.Client)
-                .Include(n => n.Booking!).ThenInclude(b => b.Service)
-                .Where(n => (n.Status == NotificationStatus.Pending && n.DueUtc <= nowUtc)
-                    || (n.Status == NotificationStatus.Sending && n.LeaseUntilUtc <= nowUtc))
-                .OrderBy(n => n.DueUtc)
-                .Take(max)
-                .ToListAsync(ct);
-
             var claimed = new List<Due>();
-            foreach (var n in candidates)
+            while (claimed.Count < max)
             {
-                if (WhyNot(n, candidates, nowUtc) is { } reason)
+                var candidates = await DueQuery(nowUtc).Take(max - claimed.Count).ToListAsync(ct);
+                if (candidates.Count == 0)
                 {
-                    n.Skip(reason);
-                    continue;
+                    break;
                 }
 
-                n.Claim(nowUtc, Lease);
-                var b = n.Booking!;
-                claimed.Add(new Due(n.Id, n.Kind, n.OffsetMinutes, b.Id, b.ClientId, b.Client!.Language, b.Service!.Name,
-                    b.StartUtc, b.EndUtc, b.AttendanceConfirmedUtc is not null));
+                foreach (var n in candidates)
+                {
+                    if (await WhyNotAsync(n, nowUtc, ct) is { } reason)
+                    {
+                        n.Skip(reason);
+                        continue;
+                    }
+
+                    n.Claim(nowUtc, Lease);
+                    var b = n.Booking!;
+                    claimed.Add(new Due(n.Id, n.Kind, n.OffsetMinutes, b.Id, b.ClientId, b.Client!.Language, b.Service!.Name,
+                        b.StartUtc, b.EndUtc, b.AttendanceConfirmedUtc is not null));
+                }
+
+                await db.SaveChangesAsync(ct);
             }
 
-            await db.SaveChangesAsync(ct);
             await write.CommitAsync(ct);
             return claimed;
         }
 
-        private static string? WhyNot(Notification n, List<Notification> due, DateTime nowUtc)
+        private IQueryable<Notification> DueQuery(DateTime nowUtc) => db.Notifications
+            .Include(n => n.Booking!).ThenInclude(b => b.Client)
+            .Include(n => n.Booking!).ThenInclude(b => b.Service)
+            .Where(n => (n.Status == NotificationStatus.Pending && n.DueUtc <= nowUtc)
+                || (n.Status == NotificationStatus.Sending && n.LeaseUntilUtc <= nowUtc))
+            .OrderBy(n => n.DueUtc);
+
+        private async Task<string?> WhyNotAsync(Notification n, DateTime nowUtc, CancellationToken ct)
         {
             var booking = n.Booking!;
             if (booking.Client!.IsBlocked)
@@ -76,8 +84,11 @@ public static class ClaimDueNotifications
             }
 
             // After downtime several reminders of one booking can be due at once: send only the latest one.
-            var newer = due.Any(o => o.BookingId == n.BookingId && o.Kind == NotificationKind.Reminder && o.OffsetMinutes < n.OffsetMinutes);
-            return newer ? "superseded by a later reminder" : null;
+            var superseded = await db.Notifications.AnyAsync(
+                o => o.BookingId == n.BookingId && o.Kind == NotificationKind.Reminder && o.OffsetMinutes < n.OffsetMinutes
+                    && o.DueUtc <= nowUtc && (o.Status == NotificationStatus.Pending || o.Status == NotificationStatus.Sending),
+                ct);
+            return superseded ? "superseded by a later reminder" : null;
         }
     }
 }
