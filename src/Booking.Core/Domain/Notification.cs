@@ -79,12 +79,22 @@ public sealed class Notification
         LastError = null;
     }
 
-    /// <summary>A failed attempt goes back to the queue until it has been tried <see cref="MaxAttempts"/> times.</summary>
-    public void MarkFailed(string error)
+    /// <summary>
+    /// A failed attempt keeps its claim for a growing pause (1, 2, 3… minutes), after which any sender may retry it,
+    /// until it has been tried <see cref="MaxAttempts"/> times.
+    /// </summary>
+    public void MarkFailed(string error, DateTime nowUtc)
     {
         LastError = error.Length > 500 ? error[..500] : error;
-        LeaseUntilUtc = null;
-        Status = Attempts >= MaxAttempts ? NotificationStatus.Failed : NotificationStatus.Pending;
+        if (Attempts >= MaxAttempts)
+        {
+            Status = NotificationStatus.Failed;
+            LeaseUntilUtc = null;
+            return;
+        }
+
+        Status = NotificationStatus.Sending;
+        LeaseUntilUtc = nowUtc + TimeSpan.FromMinutes(Attempts);
     }
 
     public void Skip(string reason)

@@ -106,7 +106,7 @@ public sealed class NotificationOutcomes(BookingDb db, TimeProvider clock)
     public async Task FailedAsync(int id, string error, CancellationToken ct)
     {
         var n = await db.Notifications.SingleAsync(x => x.Id == id, ct);
-        n.MarkFailed(error);
+        n.MarkFailed(error, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
     }
 

@@ -163,6 +163,8 @@ public sealed class NotificationPlanningTests : IAsyncLifetime
                 await o.FailedAsync(due.Id, "timeout", default);
                 return true;
             });
+            Assert.Empty(await ClaimAsync());
+            _world.Clock.Advance(TimeSpan.FromMinutes(attempt));
         }
 
         Assert.Empty(await ClaimAsync());
