@@ -12,7 +12,29 @@ public sealed class KeyboardHygiene(IServiceScopeFactory scopes, TimeProvider cl
 {
     public static readonly TimeSpan Period = TimeSpan.FromHours(1);
 
+    private readonly SemaphoreSlim _oneSweep = new(1, 1);
+
+    /// <summary>Removes stale keyboards; a sweep started by hand waits for one in progress.</summary>
     public async Task<int> SweepAsync(CancellationToken ct)
+    {
+        await _oneSweep.WaitAsync(ct);
+        try
+        {
+            return await RemoveStaleAsync(ct);
+        }
+        finally
+        {
+            _oneSweep.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _oneSweep.Dispose();
+        base.Dispose();
+    }
+
+    private async Task<int> RemoveStaleAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BookingDb>();
