@@ -1,4 +1,5 @@
 using Booking.Bot.Handlers;
+using Booking.Bot.Handlers.Admin;
 using Booking.Bot.Notifications;
 using Booking.Bot.Receiving;
 using Booking.Bot.Texts;
@@ -35,6 +36,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<MyBookingsScreens>();
         services.AddScoped<AdminNotifier>();
         services.AddScoped<VisitCallbacks>();
+        services.AddScoped<AdminPanel>();
+        services.AddScoped<AdminsScreens>();
         return services;
     }
 }

@@ -7,4 +7,7 @@ public sealed class BookingCoreOptions
 
     /// <summary>IANA zone used until an admin sets one in the settings (TIMEZONE).</summary>
     public required string DefaultTimeZoneId { get; init; }
+
+    /// <summary>ADMIN_IDS: the owners, always super admins.</summary>
+    public IReadOnlySet<long> OwnerIds { get; init; } = new HashSet<long>();
 }

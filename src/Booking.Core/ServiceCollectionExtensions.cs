@@ -1,5 +1,7 @@
 using Booking.Core.Conversation;
 using Booking.Core.Data;
+using Booking.Core.Features.Admins;
+using Booking.Core.Features.Audit;
 using Booking.Core.Features.Availability;
 using Booking.Core.Features.Bookings;
 using Booking.Core.Features.Catalog;
@@ -16,6 +18,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddBookingCore(this IServiceCollection services, BookingCoreOptions options)
     {
         services.AddSingleton(options);
+        services.AddSingleton(new Owners(options.OwnerIds));
         services.AddScoped<WriteGate>();
         services.AddScoped<ScheduleReader>();
         services.AddScoped<ChangeWindow>();
@@ -34,6 +37,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<SubmitReview.Handler>();
         services.AddScoped<AddReviewComment.Handler>();
         services.AddScoped<Ratings>();
+        services.AddScoped<AccessControl>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<ManageAdmins.Handler>();
         return services;
     }
 }

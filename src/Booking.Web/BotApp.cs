@@ -48,7 +48,7 @@ public static class BotApp
         services.AddHostedService<DatabaseStartup>();
         services.AddSingleton<Housekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
-        services.AddBookingCore(new BookingCoreOptions { DefaultTimeZoneId = settings.TimeZoneId });
+        services.AddBookingCore(new BookingCoreOptions { DefaultTimeZoneId = settings.TimeZoneId, OwnerIds = settings.AdminIds });
         services.AddBookingBot(new BotOptions { Token = settings.BotToken, AdminIds = settings.AdminIds, ApiUrl = settings.TelegramApiUrl });
 
         var app = builder.Build();

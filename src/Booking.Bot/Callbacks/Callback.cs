@@ -56,6 +56,7 @@ public abstract record Callback
         var parts = data.Split(':');
         callback = parts switch
         {
+            ["a", ..] => AdminCallback.Parse(parts),
             ["svc", var id] when Int(id) is { } s => new PickService(s),
             ["svcs"] => new ListServicesAgain(),
             ["cal", var t, var ym] when Target.TryParse(t, out var target) && Month(ym) is { } m => new ShowMonth(target, m),

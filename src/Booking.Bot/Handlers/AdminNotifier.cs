@@ -3,28 +3,30 @@ using Booking.Bot.Rendering;
 using Booking.Bot.Texts;
 using Booking.Core.Data;
 using Booking.Core.Domain;
+using Booking.Core.Features.Admins;
 using Booking.Core.Features.Availability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Booking.Bot.Handlers;
 
-/// <summary>Tells the owners (ADMIN_IDS) about bookings, cancellations and moves, each in their own language.</summary>
-public sealed class AdminNotifier(BotOptions options, BookingDb db, ScheduleReader schedule, TextProvider texts, Replies replies, ILogger<AdminNotifier> logger)
+/// <summary>Tells every admin (the owners and those added in the bot) about bookings, cancellations and moves, each in their own language.</summary>
+public sealed class AdminNotifier(AccessControl access, BookingDb db, ScheduleReader schedule, TextProvider texts, Replies replies, ILogger<AdminNotifier> logger)
 {
     public async Task NotifyAsync(
         string key, Client client, string? service, DateTime startUtc, DateTime? previousUtc, CancellationToken ct,
         params (string Name, object? Value)[] extra)
     {
-        if (options.AdminIds.Count == 0)
+        var adminIds = await access.AllAdminIdsAsync(ct);
+        if (adminIds.Count == 0)
         {
             return;
         }
 
         var zone = await schedule.ZoneAsync(ct);
-        var languages = await db.Clients.AsNoTracking().Where(c => options.AdminIds.Contains(c.Id))
+        var languages = await db.Clients.AsNoTracking().Where(c => adminIds.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => c.Language, ct);
-        foreach (var adminId in options.AdminIds)
+        foreach (var adminId in adminIds)
         {
             var t = texts.For(languages.GetValueOrDefault(adminId, Languages.Default));
             var f = new Formats(t, zone);

@@ -44,7 +44,7 @@ public sealed class MenuCommands(
             }
         }
 
-        await replies.SendAsync(ctx.ChatId, greeting, Keyboards.MainMenu(t), ct);
+        await replies.SendAsync(ctx.ChatId, greeting, Keyboards.MainMenu(ctx), ct);
         if (DeepLinkService(payload) is { } serviceId)
         {
             var today = LocalTime.Today(ctx.NowUtc, ctx.Formats.Zone);
@@ -97,11 +97,11 @@ public sealed class MenuCommands(
         text.Append('\n').Append(t["about.rules_title"]).Append('\n')
             .Append(t.Format("about.rule_cancel", ("hours", list.Settings.CancellationWindowHours))).Append('\n')
             .Append(t.Format("about.rule_limit", ("limit", list.Settings.MaxActiveBookings)));
-        await replies.SendAsync(ctx.ChatId, text.ToString(), Keyboards.MainMenu(t), ct);
+        await replies.SendAsync(ctx.ChatId, text.ToString(), Keyboards.MainMenu(ctx), ct);
     }
 
     public Task HelpAsync(UpdateContext ctx, CancellationToken ct) =>
-        replies.SendAsync(ctx.ChatId, ctx.Texts["help.text"], Keyboards.MainMenu(ctx.Texts), ct);
+        replies.SendAsync(ctx.ChatId, ctx.Texts["help.text"], Keyboards.MainMenu(ctx), ct);
 
     public Task LanguageAsync(UpdateContext ctx, CancellationToken ct) =>
         replies.SendAsync(ctx.ChatId, ctx.Texts["language.choose"],
@@ -113,7 +113,7 @@ public sealed class MenuCommands(
         await db.SaveChangesAsync(ct);
         var t = textProvider.For(ctx.Client.Language);
         await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, t["language.changed"], null, ct);
-        await replies.SendAsync(ctx.ChatId, t["help.text"], Keyboards.MainMenu(t), ct);
+        await replies.SendAsync(ctx.ChatId, t["help.text"], Keyboards.MainMenu(t, ctx.IsAdmin), ct);
     }
 
     /// <summary>/cancel leaves whatever flow is open: the wizard message is closed and the menu shown.</summary>
@@ -122,23 +122,23 @@ public sealed class MenuCommands(
         var draft = await conversations.GetAsync<BookingDraft>(ctx.ChatId, BookingDraft.Flow, ct);
         if (draft is null)
         {
-            await replies.SendAsync(ctx.ChatId, ctx.Texts["cancel.nothing"], Keyboards.MainMenu(ctx.Texts), ct);
+            await replies.SendAsync(ctx.ChatId, ctx.Texts["cancel.nothing"], Keyboards.MainMenu(ctx), ct);
             return;
         }
 
         await conversations.ClearAsync(ctx.ChatId, ct);
         await replies.ShowAsync(ctx.ChatId, draft.MessageId, ctx.Texts["booking.closed"], null, ct);
-        await replies.SendAsync(ctx.ChatId, ctx.Texts["cancel.done"], Keyboards.MainMenu(ctx.Texts), ct);
+        await replies.SendAsync(ctx.ChatId, ctx.Texts["cancel.done"], Keyboards.MainMenu(ctx), ct);
     }
 
     public Task UnknownAsync(UpdateContext ctx, CancellationToken ct) =>
-        replies.SendAsync(ctx.ChatId, ctx.Texts["refusal.unknown"], Keyboards.MainMenu(ctx.Texts), ct);
+        replies.SendAsync(ctx.ChatId, ctx.Texts["refusal.unknown"], Keyboards.MainMenu(ctx), ct);
 
     /// <summary>A tap on a button that no longer means anything: say so and offer the menu (P8).</summary>
     public Task StaleAsync(UpdateContext ctx, CancellationToken ct)
     {
         ctx.Reply.Toast(ctx.Texts["refusal.stale"]);
-        return replies.SendAsync(ctx.ChatId, ctx.Texts["refusal.stale"], Keyboards.MainMenu(ctx.Texts), ct);
+        return replies.SendAsync(ctx.ChatId, ctx.Texts["refusal.stale"], Keyboards.MainMenu(ctx), ct);
     }
 
     private static int? DeepLinkService(string? payload) =>

@@ -94,7 +94,7 @@ public sealed class VisitCallbacks(
         }
 
         await replies.RemoveButtonsAsync(ctx.ChatId, draft.MessageId, ct);
-        await replies.SendAsync(ctx.ChatId, ctx.Texts["review.thanks"], Keyboards.MainMenu(ctx.Texts), ct);
+        await replies.SendAsync(ctx.ChatId, ctx.Texts["review.thanks"], Keyboards.MainMenu(ctx), ct);
         if (result.Review.IsLow)
         {
             var b = result.Booking;

@@ -11,6 +11,11 @@ public sealed record UpdateContext(Update Update, Client Client, Texts.Texts Tex
 
     public required DateTime NowUtc { get; init; }
 
+    /// <summary>The sender's admin role, read once per update; null for clients.</summary>
+    public AdminRole? AdminRole { get; init; }
+
+    public bool IsAdmin => AdminRole is not null;
+
     /// <summary>What the callback query will be answered with once the handler is done (always exactly once).</summary>
     public CallbackReply Reply { get; } = new();
 

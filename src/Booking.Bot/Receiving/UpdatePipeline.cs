@@ -1,5 +1,6 @@
 using Booking.Bot.Rendering;
 using Booking.Core.Data;
+using Booking.Core.Features.Admins;
 using Booking.Core.Features.Availability;
 using Booking.Core.Features.Clients;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +42,13 @@ public sealed class UpdatePipeline(IServiceScopeFactory scopes, TimeProvider clo
                 new RegisterClient.Request(sender.Id, sender.FirstName, sender.LastName, sender.Username, sender.LanguageCode), ct);
             var zone = await services.GetRequiredService<ScheduleReader>().ZoneAsync(ct);
             var texts = textProvider.For(registered.Client.Language);
-            var context = new UpdateContext(update, registered.Client, texts, new Formats(texts, zone)) { IsNewClient = registered.IsNew, NowUtc = clock.GetUtcNow().UtcDateTime };
+            var role = await services.GetRequiredService<AccessControl>().RoleOfAsync(sender.Id, ct);
+            var context = new UpdateContext(update, registered.Client, texts, new Formats(texts, zone))
+            {
+                IsNewClient = registered.IsNew,
+                NowUtc = clock.GetUtcNow().UtcDateTime,
+                AdminRole = role,
+            };
             await services.GetRequiredService<UpdateRouter>().RouteAsync(context, ct);
             await db.FlushUpdateMarkAsync(ct);
         }

@@ -1,5 +1,7 @@
 using Booking.Bot.Callbacks;
 using Booking.Bot.Handlers;
+using Booking.Bot.Handlers.Admin;
+using Booking.Core.Domain;
 using Booking.Core.Data;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot.Types;
@@ -12,8 +14,8 @@ namespace Booking.Bot.Receiving;
 /// buttons first, then inline buttons by their callback record. Every button press is answered exactly once.
 /// </summary>
 public sealed class UpdateRouter(
-    MenuCommands menu, BookingCallbacks booking, MyBookingsScreens myBookings, VisitCallbacks visits, Replies replies, BookingDb db,
-    Texts.TextCatalog catalog, ILogger<UpdateRouter> logger)
+    MenuCommands menu, BookingCallbacks booking, MyBookingsScreens myBookings, VisitCallbacks visits, AdminPanel adminPanel,
+    AdminsScreens admins, Replies replies, BookingDb db, Texts.TextCatalog catalog, ILogger<UpdateRouter> logger)
 {
     /// <summary>Texts longer than this are not commands or menu labels; they are not parsed further.</summary>
     private const int MaxRoutedText = 256;
@@ -49,7 +51,7 @@ public sealed class UpdateRouter(
         }
 
         // Free text that is neither a command nor a menu label may be an answer the bot is waiting for.
-        if (!text.StartsWith('/') && MenuLabel(ctx, text) is null && await visits.TryCommentAsync(ctx, text, ct))
+        if (!text.StartsWith('/') && MenuLabel(ctx, text) is null && await TryAnswerAsync(ctx, text, ct))
         {
             return;
         }
@@ -71,6 +73,7 @@ public sealed class UpdateRouter(
                 "about" => menu.AboutAsync(ctx, ct),
                 "language" => menu.LanguageAsync(ctx, ct),
                 "cancel" => menu.CancelAsync(ctx, ct),
+                "admin" when ctx.IsAdmin => adminPanel.ShowAsync(ctx, ct),
                 _ => menu.UnknownAsync(ctx, ct),
             };
         }
@@ -81,6 +84,7 @@ public sealed class UpdateRouter(
             "menu.book" => menu.BookAsync(ctx, ct),
             "menu.my" => menu.MyBookingsAsync(ctx, ct),
             "menu.about" => menu.AboutAsync(ctx, ct),
+            "menu.admin" when ctx.IsAdmin => adminPanel.ShowAsync(ctx, ct),
             _ => menu.UnknownAsync(ctx, ct),
         };
     }
@@ -92,6 +96,14 @@ public sealed class UpdateRouter(
             if (!Callback.TryParse(query.Data, out var callback) || IsExpired(ctx, query))
             {
                 logger.LogInformation("Stale or forged callback data {Data} from {UserId}", query.Data, ctx.ChatId);
+                await menu.StaleAsync(ctx, ct);
+                return;
+            }
+
+            // The admin gate (A1): one check, from the permission the button itself declares, before any handler.
+            if (callback is AdminCallback admin && !Permissions.Allows(ctx.AdminRole, admin.Required))
+            {
+                logger.LogWarning("Refused admin button {Data} for user {UserId} with role {Role}", query.Data, ctx.ChatId, ctx.AdminRole);
                 await menu.StaleAsync(ctx, ct);
                 return;
             }
@@ -113,6 +125,14 @@ public sealed class UpdateRouter(
                 ConfirmVisit c => visits.ConfirmVisitAsync(ctx, c, ct),
                 RateVisit c => visits.RateVisitAsync(ctx, c, ct),
                 FinishReview => visits.FinishReviewAsync(ctx, ct),
+                OpenAdminPanel => adminPanel.ShowAsync(ctx, ct),
+                ListAdmins => admins.ListAsync(ctx, null, ct),
+                ViewAdmin c => admins.ViewAsync(ctx, c.UserId, ct),
+                SetAdminRole c => admins.SetRoleAsync(ctx, c, ct),
+                AskRemoveAdmin c => admins.AskRemoveAsync(ctx, c.UserId, ct),
+                RemoveAdmin c => admins.RemoveAsync(ctx, c.UserId, ct),
+                StartAddAdmin => admins.StartAddAsync(ctx, ct),
+                AddAdmin c => admins.AddAsync(ctx, c, ct),
                 Nothing c => ExplainAsync(ctx, c),
                 _ => menu.StaleAsync(ctx, ct),
             });
@@ -126,6 +146,17 @@ public sealed class UpdateRouter(
         {
             await replies.AnswerAsync(query.Id, ctx.Reply.Text, ctx.Reply.Alert, CancellationToken.None);
         }
+    }
+
+    /// <summary>Typed answers to a question the bot asked: admin flows only for those still allowed, then a review comment.</summary>
+    private async Task<bool> TryAnswerAsync(UpdateContext ctx, string text, CancellationToken ct)
+    {
+        if (Permissions.Allows(ctx.AdminRole, Permission.ManageAdmins) && await admins.TryTypedIdAsync(ctx, text, ct))
+        {
+            return true;
+        }
+
+        return await visits.TryCommentAsync(ctx, text, ct);
     }
 
     private static bool IsExpired(UpdateContext ctx, CallbackQuery query) =>
@@ -150,7 +181,7 @@ public sealed class UpdateRouter(
 
     private string? MenuLabel(UpdateContext ctx, string text)
     {
-        string[] keys = ["menu.book", "menu.my", "menu.about"];
+        string[] keys = ["menu.book", "menu.my", "menu.about", "menu.admin"];
         foreach (var language in Core.Domain.Languages.All)
         {
             var t = ctx.Texts.Language == language ? ctx.Texts : new Texts.Texts(catalog, language);

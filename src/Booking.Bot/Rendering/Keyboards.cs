@@ -8,15 +8,23 @@ namespace Booking.Bot.Rendering;
 /// <summary>The bot's keyboards: the persistent main menu, the month calendar and the slot grid.</summary>
 public static class Keyboards
 {
-    public static ReplyKeyboardMarkup MainMenu(Texts.Texts t) => new(
-    [
-        [new KeyboardButton(t["menu.book"])],
-        [new KeyboardButton(t["menu.my"]), new KeyboardButton(t["menu.about"])],
-    ])
+    public static ReplyKeyboardMarkup MainMenu(Texts.Texts t, bool isAdmin = false)
     {
-        ResizeKeyboard = true,
-        IsPersistent = true,
-    };
+        var rows = new List<KeyboardButton[]>
+        {
+            new[] { new KeyboardButton(t["menu.book"]) },
+            new[] { new KeyboardButton(t["menu.my"]), new KeyboardButton(t["menu.about"]) },
+        };
+        if (isAdmin)
+        {
+            rows.Add([new KeyboardButton(t["menu.admin"])]);
+        }
+
+        return new ReplyKeyboardMarkup(rows) { ResizeKeyboard = true, IsPersistent = true };
+    }
+
+    /// <summary>The main menu for whoever sent the update: admins also get the admin button.</summary>
+    public static ReplyKeyboardMarkup MainMenu(Receiving.UpdateContext ctx) => MainMenu(ctx.Texts, ctx.IsAdmin);
 
     public static InlineKeyboardButton Button(string text, Callback callback) => InlineKeyboardButton.WithCallbackData(text, callback.Format());
 

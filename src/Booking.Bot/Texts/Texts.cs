@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace Booking.Bot.Texts;
@@ -44,7 +43,7 @@ public sealed class Texts(TextCatalog catalog, string language)
             var name = template.AsSpan(open + 1, close - open - 1);
             if (TryFind(args, name, out var value))
             {
-                result.Append(value is Raw raw ? raw.Html : WebUtility.HtmlEncode(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)));
+                result.Append(value is Raw raw ? raw.Html : Escape(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)));
             }
             else
             {
@@ -56,6 +55,16 @@ public sealed class Texts(TextCatalog catalog, string language)
 
         return result.ToString();
     }
+
+    /// <summary>
+    /// Escapes exactly what Telegram's HTML mode requires (&amp;, &lt;, &gt;, &quot;) and nothing else, so emoji and
+    /// Cyrillic stay readable in the message source.
+    /// </summary>
+    public static string Escape(string? text) =>
+        string.IsNullOrEmpty(text)
+            ? string.Empty
+            : text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+                .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
 
     private static bool TryFind(ReadOnlySpan<(string Name, object? Value)> args, ReadOnlySpan<char> name, out object? value)
     {

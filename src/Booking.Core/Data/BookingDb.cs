@@ -22,6 +22,8 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options) : DbContext(o
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Review> Reviews => Set<Review>();
     public DbSet<LiveKeyboard> LiveKeyboards => Set<LiveKeyboard>();
+    public DbSet<Admin> Admins => Set<Admin>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>True when this provider needs its writers serialised by the application (SQLite does; see ADR 0002).</summary>
     public bool IsSqlite => Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;

@@ -39,3 +39,10 @@ public sealed class TextsTests
         Assert.Equal("⟨nope.nothing⟩", texts["nope.nothing"]);
     }
 }
+
+public sealed class EscapeTests
+{
+    [Fact]
+    public void Only_the_characters_telegram_needs_are_escaped_and_emoji_stay_as_they_are() =>
+        Assert.Equal("🛡 «Ёлка» &amp; &lt;b&gt; &quot;", Bot.Texts.Texts.Escape("🛡 «Ёлка» & <b> \""));
+}

@@ -107,6 +107,27 @@ internal sealed class LiveKeyboardConfiguration : IEntityTypeConfiguration<LiveK
     }
 }
 
+internal sealed class AdminConfiguration : IEntityTypeConfiguration<Admin>
+{
+    public void Configure(EntityTypeBuilder<Admin> b)
+    {
+        b.HasKey(a => a.UserId);
+        b.Property(a => a.UserId).ValueGeneratedNever();
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.ToTable("AuditLog");
+        b.Property(a => a.Action).HasMaxLength(64);
+        b.Property(a => a.Target).HasMaxLength(128);
+        b.HasIndex(a => a.AtUtc);
+        b.HasIndex(a => new { a.ActorId, a.AtUtc });
+    }
+}
+
 internal sealed class BookingHistoryConfiguration : IEntityTypeConfiguration<BookingHistoryEntry>
 {
     public void Configure(EntityTypeBuilder<BookingHistoryEntry> b)

@@ -1,0 +1,36 @@
+using Booking.Bot.Callbacks;
+using Booking.Bot.Receiving;
+using Booking.Bot.Rendering;
+using Booking.Core.Domain;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace Booking.Bot.Handlers.Admin;
+
+/// <summary>
+/// The admin panel (/admin): one inline menu listing only the sections the admin's role allows. A section is
+/// registered here once with the permission it needs, which is the same one its buttons declare.
+/// </summary>
+public sealed class AdminPanel(Replies replies)
+{
+    private sealed record Section(string TextKey, Callback Open, Permission Required);
+
+    private static readonly Section[] Sections =
+    [
+        new("admin_panel.admins_button", new ListAdmins(), Permission.ManageAdmins),
+    ];
+
+    public async Task ShowAsync(UpdateContext ctx, CancellationToken ct)
+    {
+        var t = ctx.Texts;
+        var rows = Sections
+            .Where(s => Permissions.Allows(ctx.AdminRole, s.Required))
+            .Select(s => Keyboards.Button(t[s.TextKey], s.Open))
+            .Chunk(2)
+            .ToArray();
+        var role = t[ctx.AdminRole == AdminRole.SuperAdmin ? "admin_panel.role_super" : "admin_panel.role_moderator"];
+        var text = t.Format("admin_panel.title", ("role", role));
+        await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, text, new InlineKeyboardMarkup(rows), ct);
+    }
+
+    public static InlineKeyboardButton BackButton(Texts.Texts t) => Keyboards.Button(t["admin_panel.back_button"], new OpenAdminPanel());
+}

@@ -1,0 +1,128 @@
+using Booking.Bot.Callbacks;
+using Booking.Core.Domain;
+using Booking.TestKit.Hosting;
+using Booking.TestKit.Telegram;
+using Microsoft.EntityFrameworkCore;
+
+namespace Booking.Web.Tests.EndToEnd.Admin;
+
+/// <summary>
+/// A1: the original bot let anyone into admin screens through an unawaited check. Here every admin button and
+/// command is tried by a client and by a moderator; each is refused, reveals nothing and changes nothing.
+/// </summary>
+public sealed class AdminGateTests : IAsyncLifetime
+{
+    private const long ModeratorId = 700;
+    private const long VictimId = 701;
+    private BotScenario _s = null!;
+
+    public async Task InitializeAsync()
+    {
+        _s = await BotScenario.StartAsync();
+        await _s.Host.DbAsync(async db =>
+        {
+            db.Admins.Add(new Booking.Core.Domain.Admin(ModeratorId, AdminRole.Moderator, BotScenario.AdminId, BotScenario.DefaultNow.UtcDateTime));
+            db.Admins.Add(new Booking.Core.Domain.Admin(VictimId, AdminRole.SuperAdmin, BotScenario.AdminId, BotScenario.DefaultNow.UtcDateTime));
+            await db.SaveChangesAsync();
+        });
+    }
+
+    public async Task DisposeAsync() => await _s.DisposeAsync();
+
+    /// <summary>One of every admin button, aimed at real targets.</summary>
+    public static IEnumerable<AdminCallback> EveryAdminButton() =>
+    [
+        new OpenAdminPanel(),
+        new ListAdmins(),
+        new ViewAdmin(VictimId),
+        new SetAdminRole(VictimId, AdminRole.Moderator),
+        new SetAdminRole(ModeratorId, AdminRole.SuperAdmin),
+        new AskRemoveAdmin(VictimId),
+        new RemoveAdmin(VictimId),
+        new StartAddAdmin(),
+        new AddAdmin(666, AdminRole.SuperAdmin),
+    ];
+
+    private Task<string> SnapshotAsync() => _s.Host.DbAsync(async db =>
+    {
+        var admins = await db.Admins.OrderBy(a => a.UserId).Select(a => $"{a.UserId}:{a.Role}").ToListAsync();
+        var audit = await db.AuditEntries.CountAsync();
+        var conversations = await db.Conversations.Where(c => c.Flow.StartsWith("admin")).CountAsync();
+        return string.Join(",", admins) + $"|audit={audit}|flows={conversations}";
+    });
+
+    private static async Task TryEverythingAsync(FakeUser user, IEnumerable<AdminCallback> buttons)
+    {
+        await user.SendTextAsync("/help");
+        var messageId = user.LastMessage.MessageId;
+        foreach (var button in buttons)
+        {
+            await user.PressDataAsync(messageId, button.Format());
+        }
+    }
+
+    [Fact]
+    public async Task A_client_is_refused_every_admin_button_and_command_and_nothing_changes()
+    {
+        var before = await SnapshotAsync();
+        var eve = _s.User(1005, "Eve");
+
+        await TryEverythingAsync(eve, EveryAdminButton());
+        await eve.SendTextAsync("/admin");
+        Assert.Contains("Не понял вас", eve.LastMessage.Text, StringComparison.Ordinal);
+        await eve.SendTextAsync("🛠 Админка");
+        Assert.Contains("Не понял вас", eve.LastMessage.Text, StringComparison.Ordinal);
+        await eve.SendTextAsync("666");
+
+        Assert.Equal(before, await SnapshotAsync());
+        Assert.DoesNotContain(eve.Messages, m => m.Text.Contains("Панель администратора", StringComparison.Ordinal) || m.Text.Contains("Администраторы", StringComparison.Ordinal));
+        Assert.All(eve.CallbackAnswers, a => Assert.Contains("устарела", a.Text, StringComparison.Ordinal));
+        Assert.Equal(0, eve.UnansweredCallbacks);
+        Assert.DoesNotContain("🛠 Админка", eve.ReplyKeyboard);
+    }
+
+    [Fact]
+    public async Task A_moderator_is_refused_every_super_admin_button_and_nothing_changes()
+    {
+        var before = await SnapshotAsync();
+        var moderator = _s.User(ModeratorId, "Мод");
+        var superOnly = EveryAdminButton().Where(b => !Permissions.Allows(AdminRole.Moderator, b.Required)).ToList();
+        Assert.NotEmpty(superOnly);
+
+        await TryEverythingAsync(moderator, superOnly);
+
+        Assert.Equal(before, await SnapshotAsync());
+        Assert.Equal(superOnly.Count, moderator.CallbackAnswers.Count(a => a.Text?.Contains("устарела", StringComparison.Ordinal) == true));
+    }
+
+    [Fact]
+    public async Task A_moderator_sees_the_panel_without_the_sections_of_a_super_admin()
+    {
+        var moderator = _s.User(ModeratorId, "Мод");
+        await moderator.SendTextAsync("/start");
+        Assert.Contains("🛠 Админка", moderator.ReplyKeyboard);
+
+        await moderator.SendTextAsync("🛠 Админка");
+
+        Assert.Contains("Панель администратора", moderator.LastMessage.Text, StringComparison.Ordinal);
+        Assert.Contains("модератор", moderator.LastMessage.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(moderator.LastMessage.Buttons, b => b.Text == "👥 Администраторы");
+    }
+
+    [Fact]
+    public async Task A_removed_admin_loses_access_on_the_very_next_tap()
+    {
+        var victim = _s.User(VictimId, "Виктор");
+        await victim.SendTextAsync("/admin");
+        var panel = victim.LastMessage.MessageId;
+        await _s.Host.DbAsync(async db =>
+        {
+            db.Admins.Remove(await db.Admins.SingleAsync(a => a.UserId == VictimId));
+            await db.SaveChangesAsync();
+        });
+
+        await victim.PressDataAsync(panel, new ListAdmins().Format());
+
+        Assert.Contains("устарела", victim.CallbackAnswers[^1].Text, StringComparison.Ordinal);
+    }
+}
