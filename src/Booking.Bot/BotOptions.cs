@@ -1,3 +1,5 @@
+using Booking.Bot.Resilience;
+
 namespace Booking.Bot;
 
 /// <summary>The bot's side of the configuration (P1); validated by the host before anything starts.</summary>
@@ -16,6 +18,8 @@ public sealed class BotOptions
 
     /// <summary>Seconds a getUpdates call is held open by the server when there is nothing new.</summary>
     public int PollTimeoutSeconds { get; init; } = 25;
+
+    public TelegramRetryOptions Retry { get; init; } = new();
 
     public bool IsAdmin(long userId) => AdminIds.Contains(userId);
 }

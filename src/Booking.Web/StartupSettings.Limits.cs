@@ -1,0 +1,39 @@
+using System.Globalization;
+using Booking.Bot.Resilience;
+using Microsoft.Extensions.Configuration;
+
+namespace Booking.Web;
+
+/// <summary>P6: how hard the bot retries Telegram.</summary>
+public sealed partial record StartupSettings
+{
+    public TelegramRetryOptions TelegramRetry { get; init; } = new();
+
+    private static TelegramRetryOptions ReadLimits(IConfiguration config, List<string> errors)
+    {
+        var retry = new TelegramRetryOptions
+        {
+            MaxRetries = WholeNumber(config, "TELEGRAM_RETRIES", 3, 0, 10, errors),
+            BaseDelay = TimeSpan.FromMilliseconds(WholeNumber(config, "TELEGRAM_RETRY_DELAY_MS", 1000, 1, 60_000, errors)),
+            AttemptTimeout = TimeSpan.FromSeconds(WholeNumber(config, "TELEGRAM_TIMEOUT_SECONDS", 30, 1, 600, errors)),
+        };
+        return retry;
+    }
+
+    private static int WholeNumber(IConfiguration config, string key, int fallback, int min, int max, List<string> errors)
+    {
+        var text = config[key]?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        errors.Add($"{key} '{text}' must be a whole number from {min} to {max}.");
+        return fallback;
+    }
+}
