@@ -32,6 +32,11 @@ public sealed class UpdateRouter(
                 await db.SaveChangesAsync(ct);
                 logger.LogInformation("User {UserId} blocked the bot", ctx.ChatId);
                 break;
+            case { MyChatMember.NewChatMember.Status: ChatMemberStatus.Member }:
+                ctx.Client.MarkUnblocked();
+                await db.SaveChangesAsync(ct);
+                logger.LogInformation("User {UserId} unblocked the bot", ctx.ChatId);
+                break;
         }
     }
 
