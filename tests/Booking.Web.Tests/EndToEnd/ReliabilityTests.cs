@@ -159,7 +159,7 @@ public sealed class ReliabilityTests : IAsyncLifetime
     {
         var anna = _s.User(1001, "Анна");
         var boris = _s.User(1002, "Борис");
-        _s.Api.Fail("sendMessage", 500, "Internal Server Error", times: 1);
+        _s.Api.Fail("sendMessage", 500, "Internal Server Error", times: 1 + BotHost.TelegramRetries);
 
         await anna.SendTextAsync("/help");
         await boris.SendTextAsync("/help");
