@@ -59,9 +59,17 @@ public static class TelegramResilience
             _ => false,
         };
 
-    /// <summary>Telegram's own wait for a 429; null lets the exponential backoff decide.</summary>
+    /// <summary>
+    /// Timers run on a coarse clock and may fire a few milliseconds early; this margin keeps a retry from landing
+    /// just before Telegram's flood window ends and earning another 429.
+    /// </summary>
+    internal static readonly TimeSpan RetryAfterMargin = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Telegram's own wait for a 429 (plus the margin); null lets the exponential backoff decide.</summary>
     internal static async ValueTask<TimeSpan?> RetryAfterDelayAsync(Outcome<HttpResponseMessage> outcome, CancellationToken ct) =>
-        outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } tooMany ? await RetryAfterAsync(tooMany, ct) : null;
+        outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } tooMany && await RetryAfterAsync(tooMany, ct) is { } wait
+            ? wait + RetryAfterMargin
+            : null;
 
     /// <summary>
     /// <c>{"ok":false,"error_code":429,"parameters":{"retry_after":3}}</c> → 3 s; a Retry-After header is the fallback.
