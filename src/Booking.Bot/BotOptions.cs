@@ -1,3 +1,4 @@
+using Booking.Bot.RateLimiting;
 using Booking.Bot.Resilience;
 
 namespace Booking.Bot;
@@ -20,6 +21,8 @@ public sealed class BotOptions
     public int PollTimeoutSeconds { get; init; } = 25;
 
     public TelegramRetryOptions Retry { get; init; } = new();
+
+    public RateLimitOptions RateLimit { get; init; } = new();
 
     public bool IsAdmin(long userId) => AdminIds.Contains(userId);
 }

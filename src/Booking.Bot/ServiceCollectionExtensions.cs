@@ -1,4 +1,5 @@
 using Booking.Bot.Handlers;
+using Booking.Bot.RateLimiting;
 using Booking.Bot.Receiving;
 using Booking.Bot.Resilience;
 using Booking.Bot.Texts;
@@ -17,6 +18,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(catalog ?? TextCatalog.LoadDefault());
         services.AddSingleton<TextProvider>();
         AddTelegramClient(services, options);
+        services.AddSingleton<ActionLimiter>();
         services.AddSingleton<ChatLanes>();
         services.AddSingleton<UpdatePipeline>();
         services.AddSingleton<CommandRegistrar>();

@@ -52,7 +52,7 @@ public static class BotApp
         services.AddBookingBot(new BotOptions
         {
             Token = settings.BotToken, AdminIds = settings.AdminIds, ApiUrl = settings.TelegramApiUrl,
-            Retry = settings.TelegramRetry,
+            Retry = settings.TelegramRetry, RateLimit = settings.RateLimit,
         });
 
         var app = builder.Build();

@@ -1,5 +1,6 @@
 using Booking.Bot.Callbacks;
 using Booking.Bot.Handlers;
+using Booking.Bot.RateLimiting;
 using Booking.Core.Data;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot.Types;
@@ -10,9 +11,11 @@ namespace Booking.Bot.Receiving;
 /// <summary>
 /// The one switch from an update to its handler. Read this file to find any behaviour: commands and menu
 /// buttons first, then inline buttons by their callback record. Every button press is answered exactly once.
+/// Booking actions (confirming a booking, a move or a cancellation) pass the per-user rate limit first (P7).
 /// </summary>
 public sealed class UpdateRouter(
-    MenuCommands menu, BookingCallbacks booking, MyBookingsScreens myBookings, Replies replies, BookingDb db, Texts.TextCatalog catalog, ILogger<UpdateRouter> logger)
+    MenuCommands menu, BookingCallbacks booking, MyBookingsScreens myBookings, Replies replies, BookingDb db, Texts.TextCatalog catalog,
+    ActionLimiter limiter, ILogger<UpdateRouter> logger)
 {
     /// <summary>Texts longer than this are not commands or menu labels; they are not parsed further.</summary>
     private const int MaxRoutedText = 256;
@@ -39,6 +42,12 @@ public sealed class UpdateRouter(
                 break;
         }
     }
+
+    /// <summary>
+    /// The callbacks that change bookings. Wizard steps only draw screens and stay free, so browsing the calendar
+    /// is never refused; see ADR 0005.
+    /// </summary>
+    public static bool IsBookingAction(Callback callback) => callback is Confirm or ConfirmCancel;
 
     private Task RouteMessageAsync(UpdateContext ctx, Message message, CancellationToken ct)
     {
@@ -82,6 +91,14 @@ public sealed class UpdateRouter(
             {
                 logger.LogInformation("Stale or forged callback data {Data} from {UserId}", query.Data, ctx.ChatId);
                 await menu.StaleAsync(ctx, ct);
+                return;
+            }
+
+            if (IsBookingAction(callback!) && !limiter.TryAcquire(ctx.ChatId, out var wait))
+            {
+                // Nothing ran: the card keeps its buttons, so the same tap works once the window has moved on.
+                logger.LogDebug("User {UserId} is over the booking-action limit; {Data} not executed", ctx.ChatId, query.Data);
+                ctx.Reply.Toast(ctx.Texts.Format("refusal.too_fast", ("seconds", (int)Math.Ceiling(Math.Max(wait.TotalSeconds, 1)))));
                 return;
             }
 
