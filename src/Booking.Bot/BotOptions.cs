@@ -1,3 +1,6 @@
+using Booking.Bot.RateLimiting;
+using Booking.Bot.Resilience;
+
 namespace Booking.Bot;
 
 /// <summary>The bot's side of the configuration (P1); validated by the host before anything starts.</summary>
@@ -16,6 +19,10 @@ public sealed class BotOptions
 
     /// <summary>Seconds a getUpdates call is held open by the server when there is nothing new.</summary>
     public int PollTimeoutSeconds { get; init; } = 25;
+
+    public TelegramRetryOptions Retry { get; init; } = new();
+
+    public RateLimitOptions RateLimit { get; init; } = new();
 
     public bool IsAdmin(long userId) => AdminIds.Contains(userId);
 }

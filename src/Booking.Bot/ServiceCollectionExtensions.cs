@@ -1,9 +1,12 @@
 using Booking.Bot.Handlers;
 using Booking.Bot.Handlers.Admin;
 using Booking.Bot.Notifications;
+using Booking.Bot.RateLimiting;
 using Booking.Bot.Receiving;
+using Booking.Bot.Resilience;
 using Booking.Bot.Texts;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Telegram.Bot;
 
 namespace Booking.Bot;
@@ -16,8 +19,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(catalog ?? TextCatalog.LoadDefault());
         services.AddSingleton<TextProvider>();
-        services.AddHttpClient("telegram").AddTypedClient<ITelegramBotClient>(http =>
-            new TelegramBotClient(new TelegramBotClientOptions(options.Token, options.ApiUrl.ToString().TrimEnd('/')), http));
+        AddTelegramClient(services, options);
+        services.AddSingleton<ActionLimiter>();
         services.AddSingleton<ChatLanes>();
         services.AddSingleton<UpdatePipeline>();
         services.AddSingleton<CommandRegistrar>();
@@ -39,5 +42,25 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AdminPanel>();
         services.AddScoped<AdminsScreens>();
         return services;
+    }
+
+    /// <summary>
+    /// The Bot API client on a named HttpClient whose resilience handler is the one retry policy for every call
+    /// (ADR 0004). Telegram.Bot's own 429 loop is off (RetryThreshold = 0): stacked, the two would multiply attempts
+    /// and waits, and only the handler also covers 5xx, network errors and timeouts. The HttpClient's overall
+    /// timeout is off too; each attempt has its own, and a long poll gets its poll time on top.
+    /// </summary>
+    private static void AddTelegramClient(IServiceCollection services, BotOptions options)
+    {
+        services.AddHttpClient(TelegramResilience.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddTypedClient<ITelegramBotClient>(http => new TelegramBotClient(
+                new TelegramBotClientOptions(options.Token, options.ApiUrl.ToString().TrimEnd('/')) { RetryThreshold = 0 }, http))
+            .AddResilienceHandler("bot-api", (builder, context) =>
+            {
+                // Waiting on Telegram is real time; the injected clock is business time, which tests move at will.
+                builder.TimeProvider = TimeProvider.System;
+                var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TelegramResilience));
+                TelegramResilience.Configure(builder, options.Retry, TimeSpan.FromSeconds(options.PollTimeoutSeconds), logger);
+            });
     }
 }

@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<RescheduleBooking.Handler>();
         services.AddScoped<ListClientBookings.Handler>();
         services.AddScoped<RegisterClient.Handler>();
+        services.AddScoped<MarkClientBlocked.Handler>();
         services.AddScoped<GetClientSummary.Handler>();
         services.AddScoped<ListServices.Handler>();
         services.AddScoped<ConfirmAttendance.Handler>();

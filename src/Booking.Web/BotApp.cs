@@ -49,7 +49,11 @@ public static class BotApp
         services.AddSingleton<Housekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
         services.AddBookingCore(new BookingCoreOptions { DefaultTimeZoneId = settings.TimeZoneId, OwnerIds = settings.AdminIds });
-        services.AddBookingBot(new BotOptions { Token = settings.BotToken, AdminIds = settings.AdminIds, ApiUrl = settings.TelegramApiUrl });
+        services.AddBookingBot(new BotOptions
+        {
+            Token = settings.BotToken, AdminIds = settings.AdminIds, ApiUrl = settings.TelegramApiUrl,
+            Retry = settings.TelegramRetry, RateLimit = settings.RateLimit,
+        });
 
         var app = builder.Build();
         app.MapGet("/health", async (BookingDb db, CancellationToken ct) =>

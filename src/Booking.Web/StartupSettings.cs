@@ -48,9 +48,10 @@ public sealed partial record StartupSettings(
             errors.Add($"TELEGRAM_API_URL '{apiText}' is not an http(s) URL.");
         }
 
+        var (rateLimit, retry) = ReadLimits(config, errors);
         return errors.Count > 0
             ? (null, errors)
-            : (new StartupSettings(token!, admins, zone, provider, target, api!), errors);
+            : (new StartupSettings(token!, admins, zone, provider, target, api!) { RateLimit = rateLimit, TelegramRetry = retry }, errors);
     }
 
     private static HashSet<long> ParseAdmins(string? text, List<string> errors)

@@ -7,7 +7,6 @@ using Booking.Core.Features.Availability;
 using Booking.Core.Features.Bookings;
 using Booking.Core.Features.Notifications;
 using Microsoft.Extensions.Logging;
-using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace Booking.Bot.Notifications;
@@ -42,13 +41,16 @@ public sealed class NotificationSender(
             {
                 var (text, markup) = Compose(item, t, f, settings);
                 var messageId = await replies.SendAsync(item.ClientId, text, markup, ct);
+                if (messageId == Replies.NoMessage)
+                {
+                    // The chat refused the message (the client blocked the bot): drop everything still owed to them.
+                    logger.LogInformation("Client {ClientId} cannot be reached; their reminders are dropped", item.ClientId);
+                    await outcomes.ClientBlockedAsync(item.ClientId, ct);
+                    continue;
+                }
+
                 await outcomes.SentAsync(item.Id, messageId, ct);
                 sent++;
-            }
-            catch (ApiRequestException e) when (e.ErrorCode == 403)
-            {
-                logger.LogInformation("Client {ClientId} has blocked the bot; their reminders are dropped", item.ClientId);
-                await outcomes.ClientBlockedAsync(item.ClientId, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

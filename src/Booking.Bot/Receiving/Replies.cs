@@ -1,5 +1,6 @@
 using Booking.Core.Data;
 using Booking.Core.Domain;
+using Booking.Core.Features.Clients;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -11,20 +12,34 @@ namespace Booking.Bot.Receiving;
 /// <summary>
 /// Sends and edits messages with the bot's conventions: HTML, no link previews, "not modified" is harmless,
 /// and an edit that Telegram refuses falls back to a new message so the user always gets an answer.
+/// A chat that refuses messages (403: the user blocked the bot) marks its client blocked and is otherwise ignored,
+/// so whatever the handler does after the reply (clearing the wizard, telling the admins) still happens.
+/// Retries of 429, 5xx and network errors happen below, in the HttpClient's resilience handler.
 /// </summary>
-public sealed class Replies(ITelegramBotClient bot, BookingDb db, TimeProvider clock, ILogger<Replies> logger)
+public sealed class Replies(ITelegramBotClient bot, MarkClientBlocked.Handler blocked, BookingDb db, TimeProvider clock, ILogger<Replies> logger)
 {
+    /// <summary>The message id returned when the chat cannot be reached, so nothing was sent.</summary>
+    public const int NoMessage = 0;
+
     public async Task<int> SendAsync(long chatId, string html, ReplyMarkup? markup, CancellationToken ct)
     {
-        var message = await bot.SendMessage(chatId, html, ParseMode.Html, replyMarkup: markup,
-            linkPreviewOptions: new Telegram.Bot.Types.LinkPreviewOptions { IsDisabled = true }, cancellationToken: ct);
-        if (markup is InlineKeyboardMarkup)
+        try
         {
-            // Remembered so the keyboard can be taken off once it is stale (P8); saved with the update's changes.
-            db.LiveKeyboards.Add(new LiveKeyboard(chatId, message.Id, clock.GetUtcNow().UtcDateTime));
-        }
+            var message = await bot.SendMessage(chatId, html, ParseMode.Html, replyMarkup: markup,
+                linkPreviewOptions: new Telegram.Bot.Types.LinkPreviewOptions { IsDisabled = true }, cancellationToken: ct);
+            if (markup is InlineKeyboardMarkup)
+            {
+                // Remembered so the keyboard can be taken off once it is stale (P8); saved with the update's changes.
+                db.LiveKeyboards.Add(new LiveKeyboard(chatId, message.Id, clock.GetUtcNow().UtcDateTime));
+            }
 
-        return message.Id;
+            return message.Id;
+        }
+        catch (ApiRequestException e) when (IsUnreachable(e))
+        {
+            await MarkBlockedAsync(chatId, e, ct);
+            return NoMessage;
+        }
     }
 
     /// <summary>Edits the wizard message in place, or sends a fresh one when there is none to edit.</summary>
@@ -45,6 +60,11 @@ public sealed class Replies(ITelegramBotClient bot, BookingDb db, TimeProvider c
         {
             return id; // a double tap redraws the same screen
         }
+        catch (ApiRequestException e) when (IsUnreachable(e))
+        {
+            await MarkBlockedAsync(chatId, e, ct);
+            return id;
+        }
         catch (ApiRequestException e) when (e.ErrorCode == 400)
         {
             logger.LogInformation("Could not edit message {MessageId} in chat {ChatId} ({Reason}); sending a new one", id, chatId, e.Message);
@@ -63,6 +83,10 @@ public sealed class Replies(ITelegramBotClient bot, BookingDb db, TimeProvider c
         {
             logger.LogDebug("No buttons to remove on message {MessageId}: {Reason}", messageId, e.Message);
         }
+        catch (ApiRequestException e) when (IsUnreachable(e))
+        {
+            await MarkBlockedAsync(chatId, e, ct);
+        }
     }
 
     /// <summary>Stops the button's progress spinner; optional text shows as a toast or, with alert, a dialog.</summary>
@@ -72,11 +96,27 @@ public sealed class Replies(ITelegramBotClient bot, BookingDb db, TimeProvider c
         {
             await bot.AnswerCallbackQuery(queryId, text, alert, cancellationToken: ct);
         }
-        catch (ApiRequestException e) when (e.ErrorCode == 400)
+        catch (ApiRequestException e) when (e.ErrorCode is 400 or 403)
         {
             logger.LogDebug("Callback query {QueryId} could not be answered: {Reason}", queryId, e.Message);
         }
     }
+
+    /// <summary>Logged once per block: only the call that flips the flag says so.</summary>
+    private async Task MarkBlockedAsync(long chatId, ApiRequestException e, CancellationToken ct)
+    {
+        if (await blocked.HandleAsync(chatId, ct))
+        {
+            logger.LogInformation("Chat {ChatId} refuses messages ({Reason}); its client is marked blocked", chatId, e.Message);
+        }
+        else
+        {
+            logger.LogDebug("Chat {ChatId} still refuses messages ({Reason})", chatId, e.Message);
+        }
+    }
+
+    /// <summary>403: the user blocked the bot, deleted their account, or never started it. Retrying cannot help.</summary>
+    private static bool IsUnreachable(ApiRequestException e) => e.ErrorCode == 403;
 
     private static bool IsNotModified(ApiRequestException e) =>
         e.ErrorCode == 400 && e.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase);

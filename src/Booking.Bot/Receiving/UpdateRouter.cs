@@ -2,6 +2,7 @@ using Booking.Bot.Callbacks;
 using Booking.Bot.Handlers;
 using Booking.Bot.Handlers.Admin;
 using Booking.Core.Domain;
+using Booking.Bot.RateLimiting;
 using Booking.Core.Data;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot.Types;
@@ -12,10 +13,11 @@ namespace Booking.Bot.Receiving;
 /// <summary>
 /// The one switch from an update to its handler. Read this file to find any behaviour: commands and menu
 /// buttons first, then inline buttons by their callback record. Every button press is answered exactly once.
+/// Booking actions (confirming a booking, a move or a cancellation) pass the per-user rate limit first (P7).
 /// </summary>
 public sealed class UpdateRouter(
     MenuCommands menu, BookingCallbacks booking, MyBookingsScreens myBookings, VisitCallbacks visits, AdminPanel adminPanel,
-    AdminsScreens admins, Replies replies, BookingDb db, Texts.TextCatalog catalog, ILogger<UpdateRouter> logger)
+    AdminsScreens admins, Replies replies, BookingDb db, Texts.TextCatalog catalog, ActionLimiter limiter, ILogger<UpdateRouter> logger)
 {
     /// <summary>Texts longer than this are not commands or menu labels; they are not parsed further.</summary>
     private const int MaxRoutedText = 256;
@@ -38,8 +40,19 @@ public sealed class UpdateRouter(
                 await db.SaveChangesAsync(ct);
                 logger.LogInformation("User {UserId} blocked the bot", ctx.ChatId);
                 break;
+            case { MyChatMember.NewChatMember.Status: ChatMemberStatus.Member }:
+                ctx.Client.MarkUnblocked();
+                await db.SaveChangesAsync(ct);
+                logger.LogInformation("User {UserId} unblocked the bot", ctx.ChatId);
+                break;
         }
     }
+
+    /// <summary>
+    /// The callbacks that change bookings. Wizard steps only draw screens and stay free, so browsing the calendar
+    /// is never refused; see ADR 0005.
+    /// </summary>
+    public static bool IsBookingAction(Callback callback) => callback is Confirm or ConfirmCancel;
 
     private async Task RouteMessageAsync(UpdateContext ctx, Message message, CancellationToken ct)
     {
@@ -105,6 +118,14 @@ public sealed class UpdateRouter(
             {
                 logger.LogWarning("Refused admin button {Data} for user {UserId} with role {Role}", query.Data, ctx.ChatId, ctx.AdminRole);
                 await menu.StaleAsync(ctx, ct);
+                return;
+            }
+
+            if (IsBookingAction(callback!) && !limiter.TryAcquire(ctx.ChatId, out var wait))
+            {
+                // Nothing ran: the card keeps its buttons, so the same tap works once the window has moved on.
+                logger.LogDebug("User {UserId} is over the booking-action limit; {Data} not executed", ctx.ChatId, query.Data);
+                ctx.Reply.Toast(ctx.Texts.Format("refusal.too_fast", ("seconds", (int)Math.Ceiling(Math.Max(wait.TotalSeconds, 1)))));
                 return;
             }
 

@@ -56,4 +56,7 @@ public sealed class Client
     }
 
     public void MarkBlocked() => IsBlocked = true;
+
+    /// <summary>The user unblocked the bot (my_chat_member "member"): messages reach them again.</summary>
+    public void MarkUnblocked() => IsBlocked = false;
 }

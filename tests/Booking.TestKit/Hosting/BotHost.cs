@@ -30,7 +30,12 @@ public sealed class BotHost : IAsyncDisposable
 
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The host is not running.");
 
-    public static async Task<BotHost> StartAsync(FakeBotApi api, FakeTimeProvider clock, string databasePath, IEnumerable<long> adminIds, string timeZone = "Europe/Moscow")
+    /// <summary>Retries of a failing Bot API call (TELEGRAM_RETRIES) in tests; the backoff starts at 10 ms.</summary>
+    public const int TelegramRetries = 2;
+
+    public static async Task<BotHost> StartAsync(
+        FakeBotApi api, FakeTimeProvider clock, string databasePath, IEnumerable<long> adminIds, string timeZone = "Europe/Moscow",
+        IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -39,8 +44,14 @@ public sealed class BotHost : IAsyncDisposable
             ["DATABASE_URL"] = "sqlite:" + databasePath,
             ["ADMIN_IDS"] = string.Join(',', adminIds),
             ["TIMEZONE"] = timeZone,
+            ["TELEGRAM_RETRIES"] = TelegramRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["TELEGRAM_RETRY_DELAY_MS"] = "10",
             ["urls"] = "http://127.0.0.1:0",
         };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
         var host = new BotHost(api, clock, settings);
         await host.StartAsync();
         return host;

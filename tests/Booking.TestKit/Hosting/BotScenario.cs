@@ -35,13 +35,14 @@ public sealed class BotScenario : IAsyncDisposable
     /// <summary>The seeded service: "Массаж", 60 minutes, 2 500 ₽.</summary>
     public int MassageId { get; private set; }
 
-    public static async Task<BotScenario> StartAsync(string timeZone = "Europe/Moscow", DateTimeOffset? now = null)
+    /// <param name="settings">Configuration on top of the test defaults, e.g. RATE_LIMIT_ACTIONS.</param>
+    public static async Task<BotScenario> StartAsync(string timeZone = "Europe/Moscow", DateTimeOffset? now = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "bookingbot-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var clock = new FakeTimeProvider(now ?? DefaultNow);
         var api = await FakeBotApi.StartAsync(clock: clock);
-        var host = await BotHost.StartAsync(api, clock, Path.Combine(directory, "booking.db"), [AdminId], timeZone);
+        var host = await BotHost.StartAsync(api, clock, Path.Combine(directory, "booking.db"), [AdminId], timeZone, settings);
         var scenario = new BotScenario(directory, api, host, clock);
         await scenario.SeedAsync();
         return scenario;

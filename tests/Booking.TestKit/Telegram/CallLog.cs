@@ -4,6 +4,7 @@ namespace Booking.TestKit.Telegram;
 internal sealed class CallLog(TimeProvider clock)
 {
     private readonly Lock _gate = new();
+    private readonly long _started = TimeProvider.System.GetTimestamp();
     private readonly List<RecordedCall> _calls = [];
     private readonly List<RecordedCommandSet> _commandSets = [];
     private readonly Dictionary<string, Queue<ApiResult>> _failures = new(StringComparer.OrdinalIgnoreCase);
@@ -34,7 +35,7 @@ internal sealed class CallLog(TimeProvider clock)
     {
         lock (_gate)
         {
-            _calls.Add(new RecordedCall(method, body, clock.GetUtcNow()));
+            _calls.Add(new RecordedCall(method, body, clock.GetUtcNow()) { Received = TimeProvider.System.GetElapsedTime(_started) });
         }
     }
 

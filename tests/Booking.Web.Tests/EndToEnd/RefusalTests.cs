@@ -49,6 +49,7 @@ public sealed class RefusalTests : IAsyncLifetime
             await BookingFlowTests.BookAsync(anna, "2 🟢", time);
         }
 
+        _s.Clock.Advance(TimeSpan.FromSeconds(10)); // three bookings take a person longer than the rate-limit window
         await anna.PressDataAsync(pending, confirm);
 
         Assert.Contains("Активных записей у вас уже 3", anna.CallbackAnswers[^1].Text, StringComparison.Ordinal);

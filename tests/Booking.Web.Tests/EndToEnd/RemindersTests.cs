@@ -91,6 +91,7 @@ public sealed class RemindersTests : IAsyncLifetime
         await anna.PressAsync("🔄 Перенести #1");
         await anna.PressAsync("6 🟢");
         await anna.PressAsync("12:00");
+        _s.Clock.Advance(TimeSpan.FromSeconds(10)); // a fourth booking action inside 10 s would be rate-limited
         await anna.PressAsync("✅ Перенести");
 
         At(5, 10);
