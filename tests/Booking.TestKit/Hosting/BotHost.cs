@@ -30,17 +30,25 @@ public sealed class BotHost : IAsyncDisposable
 
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The host is not running.");
 
-    public static async Task<BotHost> StartAsync(FakeBotApi api, FakeTimeProvider clock, string databasePath, IEnumerable<long> adminIds, string timeZone = "Europe/Moscow")
+    public static async Task<BotHost> StartAsync(
+        FakeBotApi api, FakeTimeProvider clock, string databasePath, IEnumerable<long> adminIds, string timeZone = "Europe/Moscow",
+        IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var settings = new Dictionary<string, string?>
         {
             ["BOT_TOKEN"] = api.Token,
             ["TELEGRAM_API_URL"] = api.BaseUrl,
-            ["DATABASE_URL"] = "sqlite:" + databasePath,
+            // sqlite:///abs/path is absolute; "sqlite:" + "/abs/path" would be read as relative to the working directory.
+            ["DATABASE_URL"] = "sqlite://" + Path.GetFullPath(databasePath),
             ["ADMIN_IDS"] = string.Join(',', adminIds),
             ["TIMEZONE"] = timeZone,
             ["urls"] = "http://127.0.0.1:0",
         };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         var host = new BotHost(api, clock, settings);
         await host.StartAsync();
         return host;

@@ -30,18 +30,23 @@ public sealed class BotScenario : IAsyncDisposable
     public BotHost Host { get; }
     public FakeTimeProvider Clock { get; }
     public string DatabasePath => Path.Combine(_directory, "booking.db");
+
+    /// <summary>This scenario's own folder (removed with it); backups go to its "backups" folder by default.</summary>
+    public string Folder => _directory;
     public FakeUser Admin => Api.User(AdminId, "Owner", "owner");
 
     /// <summary>The seeded service: "Массаж", 60 minutes, 2 500 ₽.</summary>
     public int MassageId { get; private set; }
 
-    public static async Task<BotScenario> StartAsync(string timeZone = "Europe/Moscow", DateTimeOffset? now = null)
+    /// <param name="settings">Extra environment settings for the host (e.g. BACKUP_TIME).</param>
+    public static async Task<BotScenario> StartAsync(
+        string timeZone = "Europe/Moscow", DateTimeOffset? now = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "bookingbot-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var clock = new FakeTimeProvider(now ?? DefaultNow);
         var api = await FakeBotApi.StartAsync(clock: clock);
-        var host = await BotHost.StartAsync(api, clock, Path.Combine(directory, "booking.db"), [AdminId], timeZone);
+        var host = await BotHost.StartAsync(api, clock, Path.Combine(directory, "booking.db"), [AdminId], timeZone, settings);
         var scenario = new BotScenario(directory, api, host, clock);
         await scenario.SeedAsync();
         return scenario;
