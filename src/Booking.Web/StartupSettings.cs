@@ -48,9 +48,10 @@ public sealed partial record StartupSettings(
             errors.Add($"TELEGRAM_API_URL '{apiText}' is not an http(s) URL.");
         }
 
+        var backup = ReadBackup(config, provider, target, errors);
         return errors.Count > 0
             ? (null, errors)
-            : (new StartupSettings(token!, admins, zone, provider, target, api!), errors);
+            : (new StartupSettings(token!, admins, zone, provider, target, api!) { Backup = backup }, errors);
     }
 
     private static HashSet<long> ParseAdmins(string? text, List<string> errors)
