@@ -52,9 +52,9 @@ public sealed partial record StartupSettings
             errors.Add($"BACKUP_RETENTION_DAYS '{daysText}' must be a whole number of days from 1 to {BackupSettings.MaxRetentionDays}.");
         }
 
-        var directory = config["BACKUP_DIR"]?.Trim() is { Length: > 0 } dir
-            ? dir
-            : Path.Combine(provider == DatabaseProvider.Sqlite && Path.GetDirectoryName(databaseTarget) is { Length: > 0 } parent ? parent : "data", "backups");
+        var directory = config["BACKUP_DIR"]?.Trim() is { Length: > 0 } dir ? dir
+            : provider == DatabaseProvider.Sqlite ? Path.Combine(Path.GetDirectoryName(databaseTarget) ?? string.Empty, "backups")
+            : Path.Combine("data", "backups");
         if (File.Exists(directory))
         {
             errors.Add($"BACKUP_DIR '{directory}' is a file; it must name a folder.");

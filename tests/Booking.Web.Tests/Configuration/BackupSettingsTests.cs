@@ -19,12 +19,15 @@ public sealed class BackupSettingsTests
         Assert.Equal(new BackupSettings(true, new TimeOnly(3, 30), Path.Combine("data", "backups"), 30), settings!.Backup);
     }
 
-    [Fact]
-    public void The_default_backup_folder_sits_beside_the_database_file()
+    [Theory]
+    [InlineData("sqlite:///var/lib/bookingbot/salon.db", "/var/lib/bookingbot/backups")]
+    [InlineData("sqlite:salon.db", "backups")]
+    [InlineData("postgres://u:p@localhost/db", "data/backups")]
+    public void The_default_backup_folder_sits_beside_the_database_file(string databaseUrl, string backupDir)
     {
-        var (settings, _) = Read(("DATABASE_URL", "sqlite:///var/lib/bookingbot/salon.db"));
+        var (settings, _) = Read(("DATABASE_URL", databaseUrl));
 
-        Assert.Equal("/var/lib/bookingbot/backups", settings!.Backup.Directory);
+        Assert.Equal(backupDir, settings!.Backup.Directory);
     }
 
     [Fact]
