@@ -21,7 +21,7 @@ public sealed class BackupJob(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var newest = backups.List() is [var latest, ..] ? latest.TakenUtc : (DateTime?)null;
+        var newest = NewestBackupUtc();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -61,6 +61,20 @@ public sealed class BackupJob(
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             logger.LogError(e, "Backup failed; the next scheduled run tries again");
+        }
+    }
+
+    /// <summary>The newest backup's time, for the catch-up check; an unreadable folder must not stop the host.</summary>
+    private DateTime? NewestBackupUtc()
+    {
+        try
+        {
+            return backups.List() is [var latest, ..] ? latest.TakenUtc : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "Could not list the backups in {Directory}; the next backup runs at the scheduled time", options.Directory);
+            return null;
         }
     }
 
