@@ -47,17 +47,26 @@ public sealed class BackupConsistencyTests : IAsyncLifetime
     {
         await WriteManyAsync(500);
         using var stop = new CancellationTokenSource();
+        var committed = 0;
         var writers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
                 await WriteOneAsync();
+                Interlocked.Increment(ref committed);
             }
         })).ToList();
 
         var backups = new List<BackupFile>();
         for (var i = 0; i < 5; i++)
         {
+            // The writers never pause; this only makes sure each backup starts after some more of their commits.
+            var target = Volatile.Read(ref committed) + 20;
+            while (Volatile.Read(ref committed) < target)
+            {
+                await Task.Delay(5);
+            }
+
             var result = await Backups.HandleAsync(default);
             Assert.Equal(BackupDatabase.Outcome.Created, result.Outcome);
             backups.Add(result.Backup!);
@@ -81,7 +90,7 @@ public sealed class BackupConsistencyTests : IAsyncLifetime
             seen.Add(bookings);
         }
 
-        Assert.True(seen[^1] > seen[0], $"the writers should have written between the first and last backup ({string.Join(", ", seen)})");
+        Assert.True(seen.Zip(seen.Skip(1)).All(p => p.Second > p.First), $"each backup should see more bookings than the one before ({string.Join(", ", seen)})");
         Assert.True(await DatabaseDump.ScalarAsync(_s.DatabasePath, "SELECT count(*) FROM Bookings") > seen[^1]);
     }
 
