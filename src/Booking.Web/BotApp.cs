@@ -2,6 +2,7 @@ using Booking.Bot;
 using Booking.Core;
 using Booking.Core.Data;
 using Booking.Data.Sqlite;
+using Booking.Data.Sqlite.Backups;
 using dotenv.net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -42,10 +43,18 @@ public static class BotApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        var held = DatabaseFileLock.TryAcquire(settings.DatabaseTarget);
+        if (held is null)
+        {
+            return (null, [$"DATABASE_URL '{settings.DatabaseTarget}' is in use by another running bot (or a restore); stop it first or give this bot its own database."]);
+        }
+
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.AddHostedService(_ => new DatabaseLockHolder(held));
         services.AddSqliteBookingDb(settings.DatabaseTarget);
         services.AddHostedService<DatabaseStartup>();
+        services.AddBackups(settings);
         services.AddSingleton<Housekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
         services.AddBookingCore(new BookingCoreOptions { DefaultTimeZoneId = settings.TimeZoneId, OwnerIds = settings.AdminIds });
@@ -62,7 +71,7 @@ public static class BotApp
     }
 
     /// <summary>A .env file in the working directory fills in variables the environment does not set.</summary>
-    private static void LoadDotEnv()
+    internal static void LoadDotEnv()
     {
         var path = Path.Combine(Directory.GetCurrentDirectory(), ".env");
         if (File.Exists(path))

@@ -1,5 +1,10 @@
 using Booking.Web;
 
+if (await MaintenanceCommands.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode)
+{
+    return exitCode;
+}
+
 var (app, errors) = BotApp.Build(args);
 if (app is null)
 {

@@ -49,9 +49,10 @@ public sealed partial record StartupSettings(
         }
 
         var (rateLimit, retry) = ReadLimits(config, errors);
+        var backup = ReadBackup(config, provider, target, errors);
         return errors.Count > 0
             ? (null, errors)
-            : (new StartupSettings(token!, admins, zone, provider, target, api!) { RateLimit = rateLimit, TelegramRetry = retry }, errors);
+            : (new StartupSettings(token!, admins, zone, provider, target, api!) { RateLimit = rateLimit, TelegramRetry = retry, Backup = backup }, errors);
     }
 
     private static HashSet<long> ParseAdmins(string? text, List<string> errors)
@@ -76,8 +77,10 @@ public sealed partial record StartupSettings(
     {
         if (url.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))
         {
-            var path = url["sqlite:".Length..].TrimStart('/');
-            path = url.StartsWith("sqlite:///", StringComparison.OrdinalIgnoreCase) ? "/" + path : path;
+            // sqlite:PATH as written (sqlite:/abs is absolute, sqlite:data/x.db relative); the URL form sqlite://PATH
+            // drops exactly the two slashes, so sqlite:///abs is absolute too.
+            var path = url["sqlite:".Length..];
+            path = path.StartsWith("//", StringComparison.Ordinal) ? path[2..] : path;
             if (path.Length == 0)
             {
                 errors.Add("DATABASE_URL 'sqlite:' needs a file path, e.g. sqlite:data/booking.db.");

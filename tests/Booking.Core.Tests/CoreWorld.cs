@@ -29,6 +29,11 @@ public sealed class CoreWorld : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>A folder of this world's own, removed with it.</summary>
+    public string Folder => _directory;
+
+    public string DatabasePath => Path.Combine(_directory, "core.db");
+
     public int ServiceId { get; private set; }
 
     public static async Task<CoreWorld> CreateAsync(string timeZone = "Europe/Moscow")

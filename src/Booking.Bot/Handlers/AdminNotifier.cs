@@ -33,7 +33,7 @@ public sealed class AdminNotifier(AccessControl access, BookingDb db, ScheduleRe
             var who = t.Format("admin.client", ("name", client.DisplayName), ("id", client.Id));
             (string, object?)[] values =
             [
-                ("client", who), ("service", service), ("date", f.Date(startUtc)), ("time", f.Time(startUtc)),
+                ("client", new Raw(who)), ("service", service), ("date", f.Date(startUtc)), ("time", f.Time(startUtc)),
                 ("old", previousUtc is { } p ? f.DateTime(p) : null), ("new", f.DateTime(startUtc)), .. extra,
             ];
             var text = t.Format(key, values);

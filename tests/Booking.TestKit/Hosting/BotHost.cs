@@ -41,7 +41,8 @@ public sealed class BotHost : IAsyncDisposable
         {
             ["BOT_TOKEN"] = api.Token,
             ["TELEGRAM_API_URL"] = api.BaseUrl,
-            ["DATABASE_URL"] = "sqlite:" + databasePath,
+            // sqlite:///abs/path is absolute; "sqlite:" + "/abs/path" would be read as relative to the working directory.
+            ["DATABASE_URL"] = "sqlite://" + Path.GetFullPath(databasePath),
             ["ADMIN_IDS"] = string.Join(',', adminIds),
             ["TIMEZONE"] = timeZone,
             ["TELEGRAM_RETRIES"] = TelegramRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -52,6 +53,7 @@ public sealed class BotHost : IAsyncDisposable
         {
             settings[key] = value;
         }
+
         var host = new BotHost(api, clock, settings);
         await host.StartAsync();
         return host;

@@ -30,13 +30,17 @@ public sealed class BotScenario : IAsyncDisposable
     public BotHost Host { get; }
     public FakeTimeProvider Clock { get; }
     public string DatabasePath => Path.Combine(_directory, "booking.db");
+
+    /// <summary>This scenario's own folder (removed with it); backups go to its "backups" folder by default.</summary>
+    public string Folder => _directory;
     public FakeUser Admin => Api.User(AdminId, "Owner", "owner");
 
     /// <summary>The seeded service: "Массаж", 60 minutes, 2 500 ₽.</summary>
     public int MassageId { get; private set; }
 
-    /// <param name="settings">Configuration on top of the test defaults, e.g. RATE_LIMIT_ACTIONS.</param>
-    public static async Task<BotScenario> StartAsync(string timeZone = "Europe/Moscow", DateTimeOffset? now = null, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration on top of the test defaults, e.g. RATE_LIMIT_ACTIONS or BACKUP_TIME.</param>
+    public static async Task<BotScenario> StartAsync(
+        string timeZone = "Europe/Moscow", DateTimeOffset? now = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "bookingbot-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);

@@ -59,6 +59,8 @@ public sealed class StartupSettingsTests
     [Theory]
     [InlineData("sqlite:data/x.db", DatabaseProvider.Sqlite, "data/x.db")]
     [InlineData("sqlite:///var/lib/bot/x.db", DatabaseProvider.Sqlite, "/var/lib/bot/x.db")]
+    [InlineData("sqlite:/var/lib/bot/x.db", DatabaseProvider.Sqlite, "/var/lib/bot/x.db")]
+    [InlineData("sqlite://data/x.db", DatabaseProvider.Sqlite, "data/x.db")]
     [InlineData("postgres://u:p@localhost/db", DatabaseProvider.Postgres, "postgres://u:p@localhost/db")]
     [InlineData("Host=localhost;Database=db", DatabaseProvider.Postgres, "Host=localhost;Database=db")]
     public void The_database_url_selects_the_provider(string url, DatabaseProvider provider, string target)
