@@ -41,6 +41,10 @@ public static class ServiceCollectionExtensions
         services.AddScoped<VisitCallbacks>();
         services.AddScoped<AdminPanel>();
         services.AddScoped<AdminsScreens>();
+        services.AddScoped<ServicesScreens>();
+        services.AddScoped<ServiceWizard>();
+        services.AddScoped<BlocksScreens>();
+        services.AddScoped<BlockWizard>();
         return services;
     }
 

@@ -3,11 +3,13 @@ using Booking.Core.Data;
 using Booking.Core.Features.Admins;
 using Booking.Core.Features.Audit;
 using Booking.Core.Features.Availability;
+using Booking.Core.Features.Blocks;
 using Booking.Core.Features.Bookings;
 using Booking.Core.Features.Catalog;
 using Booking.Core.Features.Clients;
 using Booking.Core.Features.Notifications;
 using Booking.Core.Features.Reviews;
+using Booking.Core.Features.Services;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Booking.Core;
@@ -41,6 +43,14 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AccessControl>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ManageAdmins.Handler>();
+        services.AddScoped<ListAllServices.Handler>();
+        services.AddScoped<CreateService.Handler>();
+        services.AddScoped<EditService.Handler>();
+        services.AddScoped<MoveService.Handler>();
+        services.AddScoped<DeleteService.Handler>();
+        services.AddScoped<BlockTime.Handler>();
+        services.AddScoped<UnblockTime.Handler>();
+        services.AddScoped<ListBlocks.Handler>();
         return services;
     }
 }

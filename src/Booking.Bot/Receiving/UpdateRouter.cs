@@ -17,7 +17,8 @@ namespace Booking.Bot.Receiving;
 /// </summary>
 public sealed class UpdateRouter(
     MenuCommands menu, BookingCallbacks booking, MyBookingsScreens myBookings, VisitCallbacks visits, AdminPanel adminPanel,
-    AdminsScreens admins, Replies replies, BookingDb db, Texts.TextCatalog catalog, ActionLimiter limiter, ILogger<UpdateRouter> logger)
+    AdminsScreens admins, ServicesScreens services, ServiceWizard serviceWizard, BlocksScreens blocks, BlockWizard blockWizard,
+    Replies replies, BookingDb db, Texts.TextCatalog catalog, ActionLimiter limiter, ILogger<UpdateRouter> logger)
 {
     /// <summary>Texts longer than this are not commands or menu labels; they are not parsed further.</summary>
     private const int MaxRoutedText = 256;
@@ -85,7 +86,7 @@ public sealed class UpdateRouter(
                 "help" => menu.HelpAsync(ctx, ct),
                 "about" => menu.AboutAsync(ctx, ct),
                 "language" => menu.LanguageAsync(ctx, ct),
-                "cancel" => menu.CancelAsync(ctx, ct),
+                "cancel" => CancelAsync(ctx, ct),
                 "admin" when ctx.IsAdmin => adminPanel.ShowAsync(ctx, ct),
                 _ => menu.UnknownAsync(ctx, ct),
             };
@@ -154,6 +155,23 @@ public sealed class UpdateRouter(
                 RemoveAdmin c => admins.RemoveAsync(ctx, c.UserId, ct),
                 StartAddAdmin => admins.StartAddAsync(ctx, ct),
                 AddAdmin c => admins.AddAsync(ctx, c, ct),
+                AdminServices => services.ListAsync(ctx, null, ct),
+                AdminService c => services.ViewAsync(ctx, c.ServiceId, null, ct),
+                NewServiceStart => serviceWizard.StartCreateAsync(ctx, ct),
+                ServiceFieldEdit c => serviceWizard.StartEditAsync(ctx, c, ct),
+                ServiceDescriptionSkip => serviceWizard.PickAsync(ctx, 'd', 0, ct),
+                ServiceDurationPick c => serviceWizard.PickAsync(ctx, 'm', c.Minutes, ct),
+                ServiceIntervalPick c => serviceWizard.PickAsync(ctx, 'i', c.Minutes, ct),
+                ServiceToggle c => services.ToggleAsync(ctx, c.ServiceId, ct),
+                ServiceMove c => services.MoveAsync(ctx, c, ct),
+                ServiceDeleteAsk c => services.AskDeleteAsync(ctx, c.ServiceId, ct),
+                ServiceDeleteConfirm c => services.DeleteAsync(ctx, c.ServiceId, ct),
+                AdminBlocks => blocks.ListAsync(ctx, null, ct),
+                BlockStart c => blockWizard.StartAsync(ctx, c.Kind, ct),
+                BlockLengthPick c => blockWizard.LengthAsync(ctx, c.Minutes, ct),
+                BlockReasonSkip => blockWizard.SkipReasonAsync(ctx, ct),
+                BlockConfirm => blockWizard.ConfirmAsync(ctx, ct),
+                BlockRemove c => blocks.RemoveAsync(ctx, c.BlockId, ct),
                 Nothing c => ExplainAsync(ctx, c),
                 _ => menu.StaleAsync(ctx, ct),
             });
@@ -177,7 +195,29 @@ public sealed class UpdateRouter(
             return true;
         }
 
+        if (Permissions.Allows(ctx.AdminRole, Permission.ManageServices) && await serviceWizard.TryTypedAsync(ctx, text, ct))
+        {
+            return true;
+        }
+
+        if (Permissions.Allows(ctx.AdminRole, Permission.ManageSlots) && await blockWizard.TryTypedAsync(ctx, text, ct))
+        {
+            return true;
+        }
+
         return await visits.TryCommentAsync(ctx, text, ct);
+    }
+
+    /// <summary>/cancel leaves an admin's half-typed service or block first, then whatever the client side has open.</summary>
+    private async Task CancelAsync(UpdateContext ctx, CancellationToken ct)
+    {
+        if (ctx.IsAdmin && (await serviceWizard.TryCancelAsync(ctx, ct) || await blockWizard.TryCancelAsync(ctx, ct)))
+        {
+            await replies.SendAsync(ctx.ChatId, ctx.Texts["cancel.done"], Rendering.Keyboards.MainMenu(ctx), ct);
+            return;
+        }
+
+        await menu.CancelAsync(ctx, ct);
     }
 
     private static bool IsExpired(UpdateContext ctx, CallbackQuery query) =>

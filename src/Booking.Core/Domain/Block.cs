@@ -3,6 +3,8 @@ namespace Booking.Core.Domain;
 /// <summary>Time the business is unavailable: a single slot, a day or a date range, as UTC instants.</summary>
 public sealed class Block
 {
+    public const int MaxReasonLength = 256;
+
     private Block()
     {
     }

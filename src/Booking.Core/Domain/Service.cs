@@ -5,6 +5,12 @@ public sealed class Service
 {
     public const int MinDurationMinutes = 15;
     public const int MaxDurationMinutes = 480;
+    public const int MaxNameLength = 128;
+    public const int MaxDescriptionLength = 1024;
+    public const decimal MaxPrice = 100_000_000m;
+
+    /// <summary>The slot grids a service may use instead of the global one.</summary>
+    public static readonly IReadOnlyList<int> SlotIntervals = [15, 30, 60];
 
     private Service()
     {
@@ -14,17 +20,12 @@ public sealed class Service
 
     public Service(string name, string? description, int durationMinutes, decimal price, string currency, int displayOrder)
     {
-        if (durationMinutes is < MinDurationMinutes or > MaxDurationMinutes)
-        {
-            throw new ArgumentOutOfRangeException(nameof(durationMinutes), durationMinutes, "Duration must be 15–480 minutes.");
-        }
-
-        ArgumentOutOfRangeException.ThrowIfNegative(price);
-        Name = name;
-        Description = description;
-        DurationMinutes = durationMinutes;
-        Price = price;
-        Currency = currency;
+        Name = string.Empty;
+        Currency = string.Empty;
+        Rename(name);
+        Describe(description);
+        ChangeDuration(durationMinutes);
+        ChangePrice(price, currency);
         DisplayOrder = displayOrder;
         IsActive = true;
     }
@@ -47,9 +48,96 @@ public sealed class Service
 
     public bool IsBookable => IsActive && !IsDeleted;
 
-    public void UseSlotInterval(int? minutes) => SlotIntervalMinutes = minutes;
+    public static bool IsValidName(string? name) => name is not null && name.Trim().Length is >= 1 and <= MaxNameLength;
+
+    public static bool IsValidDescription(string? description) => description is null || description.Trim().Length <= MaxDescriptionLength;
+
+    public static bool IsValidDuration(int minutes) => minutes is >= MinDurationMinutes and <= MaxDurationMinutes;
+
+    /// <summary>Whole kopecks or cents only: the database keeps two decimals.</summary>
+    public static bool IsValidPrice(decimal price) => price >= 0 && price <= MaxPrice && decimal.Round(price, 2) == price;
+
+    public static bool IsValidCurrency(string? currency) => currency is { Length: 3 } && currency.All(char.IsAsciiLetterUpper);
+
+    public static bool IsValidSlotInterval(int? minutes) => minutes is null || SlotIntervals.Contains(minutes.Value);
+
+    public void Rename(string name)
+    {
+        if (!IsValidName(name))
+        {
+            throw new ArgumentException($"A service name must be 1–{MaxNameLength} characters.", nameof(name));
+        }
+
+        Name = name.Trim();
+    }
+
+    /// <summary>Sets the description; null or blank removes it.</summary>
+    public void Describe(string? description)
+    {
+        if (!IsValidDescription(description))
+        {
+            throw new ArgumentException($"A description must be at most {MaxDescriptionLength} characters.", nameof(description));
+        }
+
+        Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+    }
+
+    /// <summary>Only future bookings made after the change use it: a booking keeps the duration it was made with.</summary>
+    public void ChangeDuration(int minutes)
+    {
+        if (!IsValidDuration(minutes))
+        {
+            throw new ArgumentOutOfRangeException(nameof(minutes), minutes, "Duration must be 15–480 minutes.");
+        }
+
+        DurationMinutes = minutes;
+    }
+
+    public void ChangePrice(decimal price, string currency)
+    {
+        if (!IsValidPrice(price))
+        {
+            throw new ArgumentOutOfRangeException(nameof(price), price, "A price must be 0 or more, with at most two decimals.");
+        }
+
+        if (!IsValidCurrency(currency))
+        {
+            throw new ArgumentException("A currency is a three-letter ISO code such as RUB.", nameof(currency));
+        }
+
+        Price = price;
+        Currency = currency;
+    }
+
+    /// <summary>Null follows the global slot interval.</summary>
+    public void UseSlotInterval(int? minutes)
+    {
+        if (!IsValidSlotInterval(minutes))
+        {
+            throw new ArgumentOutOfRangeException(nameof(minutes), minutes, "A slot interval is 15, 30 or 60 minutes.");
+        }
+
+        SlotIntervalMinutes = minutes;
+    }
+
+    public void MoveTo(int displayOrder) => DisplayOrder = displayOrder;
 
     public void Deactivate() => IsActive = false;
 
-    public void Activate() => IsActive = true;
+    public void Activate()
+    {
+        if (IsDeleted)
+        {
+            throw new InvalidOperationException($"Service {Id} is deleted and cannot be activated.");
+        }
+
+        IsActive = true;
+    }
+
+    /// <summary>Hidden everywhere from now on, but kept for the bookings that point at it.</summary>
+    public void SoftDelete()
+    {
+        IsActive = false;
+        IsDeleted = true;
+    }
 }

@@ -25,6 +25,27 @@ public sealed class CallbackTests
         new ChooseLanguage("en"),
         new Nothing("full"),
         new Nothing(string.Empty),
+        new AdminServices(),
+        new AdminService(int.MaxValue),
+        new NewServiceStart(),
+        new ServiceFieldEdit(int.MaxValue, 'n'),
+        new ServiceFieldEdit(3, 'i'),
+        new ServiceDurationPick(480),
+        new ServiceIntervalPick(0),
+        new ServiceIntervalPick(30),
+        new ServiceDescriptionSkip(),
+        new ServiceToggle(int.MaxValue),
+        new ServiceMove(int.MaxValue, true),
+        new ServiceMove(4, false),
+        new ServiceDeleteAsk(int.MaxValue),
+        new ServiceDeleteConfirm(int.MaxValue),
+        new AdminBlocks(),
+        new BlockStart('s'),
+        new BlockStart('r'),
+        new BlockLengthPick(720),
+        new BlockReasonSkip(),
+        new BlockConfirm(),
+        new BlockRemove(int.MaxValue),
     ];
 
     [Theory]
@@ -70,6 +91,12 @@ public sealed class CallbackTests
     [InlineData("select_service:1")]
     [InlineData("cxy: 5")]
     [InlineData("cxy:+5")]
+    [InlineData("a:sve:1:x")]
+    [InlineData("a:sve:1:nd")]
+    [InlineData("a:swi:45")]
+    [InlineData("a:svm:1:x")]
+    [InlineData("a:bln:w")]
+    [InlineData("a:blu:0")]
     public void Malformed_or_foreign_data_is_rejected(string? data)
     {
         Assert.False(Callback.TryParse(data, out var parsed));

@@ -17,6 +17,8 @@ public sealed class AdminPanel(Replies replies)
     private static readonly Section[] Sections =
     [
         new("admin_panel.admins_button", new ListAdmins(), Permission.ManageAdmins),
+        new("admin_panel.services_button", new AdminServices(), Permission.ManageServices),
+        new("admin_panel.blocks_button", new AdminBlocks(), Permission.ManageSlots),
     ];
 
     public async Task ShowAsync(UpdateContext ctx, CancellationToken ct)

@@ -14,6 +14,10 @@ public sealed class AdminGateTests : IAsyncLifetime
 {
     private const long ModeratorId = 700;
     private const long VictimId = 701;
+
+    /// <summary>The service and the block every fresh database starts with here.</summary>
+    private const int SeededServiceId = 1;
+    private const int SeededBlockId = 1;
     private BotScenario _s = null!;
 
     public async Task InitializeAsync()
@@ -23,6 +27,8 @@ public sealed class AdminGateTests : IAsyncLifetime
         {
             db.Admins.Add(new Booking.Core.Domain.Admin(ModeratorId, AdminRole.Moderator, BotScenario.AdminId, BotScenario.DefaultNow.UtcDateTime));
             db.Admins.Add(new Booking.Core.Domain.Admin(VictimId, AdminRole.SuperAdmin, BotScenario.AdminId, BotScenario.DefaultNow.UtcDateTime));
+            var start = BotScenario.DefaultNow.UtcDateTime.AddDays(2);
+            db.Blocks.Add(new Block(start, start.AddHours(1), "Ремонт", BotScenario.AdminId, BotScenario.DefaultNow.UtcDateTime));
             await db.SaveChangesAsync();
         });
     }
@@ -41,6 +47,23 @@ public sealed class AdminGateTests : IAsyncLifetime
         new RemoveAdmin(VictimId),
         new StartAddAdmin(),
         new AddAdmin(666, AdminRole.SuperAdmin),
+        new AdminServices(),
+        new AdminService(SeededServiceId),
+        new NewServiceStart(),
+        new ServiceFieldEdit(SeededServiceId, 'n'),
+        new ServiceDurationPick(90),
+        new ServiceIntervalPick(15),
+        new ServiceDescriptionSkip(),
+        new ServiceToggle(SeededServiceId),
+        new ServiceMove(SeededServiceId, false),
+        new ServiceDeleteAsk(SeededServiceId),
+        new ServiceDeleteConfirm(SeededServiceId),
+        new AdminBlocks(),
+        new BlockStart('d'),
+        new BlockLengthPick(60),
+        new BlockReasonSkip(),
+        new BlockConfirm(),
+        new BlockRemove(SeededBlockId),
     ];
 
     private Task<string> SnapshotAsync() => _s.Host.DbAsync(async db =>
@@ -48,7 +71,10 @@ public sealed class AdminGateTests : IAsyncLifetime
         var admins = await db.Admins.OrderBy(a => a.UserId).Select(a => $"{a.UserId}:{a.Role}").ToListAsync();
         var audit = await db.AuditEntries.CountAsync();
         var conversations = await db.Conversations.Where(c => c.Flow.StartsWith("admin")).CountAsync();
-        return string.Join(",", admins) + $"|audit={audit}|flows={conversations}";
+        var services = await db.Services.OrderBy(s => s.Id)
+            .Select(s => $"{s.Id}:{s.Name}:{s.DurationMinutes}:{s.SlotIntervalMinutes}:{s.IsActive}:{s.DisplayOrder}:{s.IsDeleted}").ToListAsync();
+        var blocks = await db.Blocks.CountAsync();
+        return string.Join(",", admins) + $"|audit={audit}|flows={conversations}|services={string.Join(",", services)}|blocks={blocks}";
     });
 
     private static async Task TryEverythingAsync(FakeUser user, IEnumerable<AdminCallback> buttons)
@@ -93,6 +119,29 @@ public sealed class AdminGateTests : IAsyncLifetime
 
         Assert.Equal(before, await SnapshotAsync());
         Assert.Equal(superOnly.Count, moderator.CallbackAnswers.Count(a => a.Text?.Contains("устарела", StringComparison.Ordinal) == true));
+    }
+
+    [Fact]
+    public async Task A_moderator_manages_services_and_blocks()
+    {
+        var moderator = _s.User(ModeratorId, "Мод");
+        await moderator.SendTextAsync("/admin");
+        Assert.Contains(moderator.LastMessage.Buttons, b => b.Text == "🧾 Услуги");
+        Assert.Contains(moderator.LastMessage.Buttons, b => b.Text == "🔒 Блокировки");
+
+        await moderator.PressAsync("🧾 Услуги");
+        await moderator.PressAsync("✅ Массаж");
+        await moderator.PressAsync("⏸ Скрыть");
+        await moderator.PressAsync("◀️ К услугам");
+        await moderator.PressAsync("◀️ В панель");
+        await moderator.PressAsync("🔒 Блокировки");
+        await moderator.PressAsync("🔓 Снять");
+
+        Assert.Contains("Блокировка снята", moderator.LastMessage.Text, StringComparison.Ordinal);
+        Assert.False(await _s.Host.DbAsync(db => db.Services.Where(s => s.Id == _s.MassageId).Select(s => s.IsActive).SingleAsync()));
+        var audit = await _s.Host.DbAsync(db => db.AuditEntries.OrderBy(a => a.Id).Select(a => a.ActorId + ":" + a.Action).ToListAsync());
+        Assert.Equal([$"{ModeratorId}:service.deactivate", $"{ModeratorId}:block.remove"], audit);
+        Assert.Equal(0, moderator.UnansweredCallbacks);
     }
 
     [Fact]
