@@ -23,16 +23,16 @@ public enum DashboardPeriod
 /// </summary>
 public static class GetDashboard
 {
-    /// <summary>Below this share of open time booked, the dashboard suggests a promotion or a broadcast.</summary>
-    public const double LowLoad = 0.30;
+    /// <summary>Below this share (%) of open time booked, the dashboard suggests a promotion or a broadcast.</summary>
+    public const int LowLoadPercent = 30;
 
-    /// <summary>At least this share of the period's visits cancelled (and at least <see cref="MinCancellations"/>).</summary>
-    public const double ManyCancellations = 0.20;
+    /// <summary>At least this share (%) of the period's visits cancelled (and at least <see cref="MinCancellations"/>).</summary>
+    public const int ManyCancellationsPercent = 20;
 
     public const int MinCancellations = 3;
 
-    /// <summary>At least this share of finished visits missed (and at least <see cref="MinNoShows"/>).</summary>
-    public const double ManyNoShows = 0.10;
+    /// <summary>At least this share (%) of marked visits missed (and at least <see cref="MinNoShows"/>).</summary>
+    public const int ManyNoShowsPercent = 10;
 
     public const int MinNoShows = 2;
 
@@ -40,7 +40,7 @@ public static class GetDashboard
 
     public enum Advice
     {
-        /// <summary>Load below <see cref="LowLoad"/>: a promotion or a broadcast could fill the gaps.</summary>
+        /// <summary>Load below <see cref="LowLoadPercent"/>: a promotion or a broadcast could fill the gaps.</summary>
         LowLoad = 0,
 
         /// <summary>Many cancellations: review the cancellation window and booking rules.</summary>
@@ -134,17 +134,17 @@ public static class GetDashboard
         public static IReadOnlyList<Advice> Advise(Occupancy.Minutes load, int visits, int completed, int cancelled, int noShows)
         {
             var advice = new List<Advice>();
-            if (load.Load is { } share && share < LowLoad)
+            if (load.Open > 0 && load.Booked * 100 < LowLoadPercent * load.Open)
             {
                 advice.Add(Advice.LowLoad);
             }
 
-            if (cancelled >= MinCancellations && cancelled >= ManyCancellations * visits)
+            if (cancelled >= MinCancellations && cancelled * 100 >= ManyCancellationsPercent * visits)
             {
                 advice.Add(Advice.ManyCancellations);
             }
 
-            if (noShows >= MinNoShows && noShows >= ManyNoShows * (completed + noShows))
+            if (noShows >= MinNoShows && noShows * 100 >= ManyNoShowsPercent * (completed + noShows))
             {
                 advice.Add(Advice.ManyNoShows);
             }

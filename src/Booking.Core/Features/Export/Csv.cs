@@ -40,6 +40,7 @@ public sealed class Csv
         string s => Quote(Defuse(s)),
         DateTime local => local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         bool b => b ? "yes" : "no",
+        decimal money => money.ToString("0.00", CultureInfo.InvariantCulture),
         IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
         _ => Quote(Defuse(value.ToString() ?? string.Empty)),
     };
