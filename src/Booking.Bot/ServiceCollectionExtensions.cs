@@ -38,6 +38,11 @@ public static class ServiceCollectionExtensions
         services.AddScoped<VisitCallbacks>();
         services.AddScoped<AdminPanel>();
         services.AddScoped<AdminsScreens>();
+        services.AddScoped<DashboardScreen>();
+        services.AddScoped<ScheduleScreens>();
+        services.AddScoped<BookingActions>();
+        services.AddScoped<AuditScreens>();
+        services.AddScoped<ExportScreens>();
         return services;
     }
 }
