@@ -14,6 +14,8 @@ public sealed class AdminGateTests : IAsyncLifetime
 {
     private const long ModeratorId = 700;
     private const long VictimId = 701;
+    private const long ClientId = 702;
+    private const int BookingId = 1;
     private BotScenario _s = null!;
 
     public async Task InitializeAsync()
@@ -23,6 +25,10 @@ public sealed class AdminGateTests : IAsyncLifetime
         {
             db.Admins.Add(new Booking.Core.Domain.Admin(ModeratorId, AdminRole.Moderator, BotScenario.AdminId, BotScenario.DefaultNow.UtcDateTime));
             db.Admins.Add(new Booking.Core.Domain.Admin(VictimId, AdminRole.SuperAdmin, BotScenario.AdminId, BotScenario.DefaultNow.UtcDateTime));
+            db.Clients.Add(new Client(ClientId, "Клиент", null, null, "ru", BotScenario.DefaultNow.UtcDateTime));
+            var massage = await db.Services.SingleAsync(s => s.Id == _s.MassageId);
+            var start = BotScenario.DefaultNow.UtcDateTime.AddHours(-1); // started an hour ago: every booking button applies
+            db.Bookings.Add(Booking.Core.Domain.Booking.Create(ClientId, massage, start, Actor.Client, ClientId, new NotificationPlan([], 120), start.AddDays(-2)));
             await db.SaveChangesAsync();
         });
     }
@@ -41,6 +47,20 @@ public sealed class AdminGateTests : IAsyncLifetime
         new RemoveAdmin(VictimId),
         new StartAddAdmin(),
         new AddAdmin(666, AdminRole.SuperAdmin),
+        new ShowDashboard(Core.Features.Analytics.DashboardPeriod.AllTime),
+        ShowSchedule.Today,
+        new ViewBooking(BookingId),
+        new MarkVisit(BookingId, false),
+        new AskAdminCancel(BookingId),
+        new AdminCancel(BookingId),
+        new StartMessageClient(BookingId),
+        new ShowAudit(0),
+        new PickAuditActor(null),
+        new PickAuditAction(null),
+        new ExportAudit(null, null),
+        new OpenExports(),
+        new RunExport(ExportKind.Bookings),
+        new RunExport(ExportKind.Clients),
     ];
 
     private Task<string> SnapshotAsync() => _s.Host.DbAsync(async db =>
@@ -48,7 +68,8 @@ public sealed class AdminGateTests : IAsyncLifetime
         var admins = await db.Admins.OrderBy(a => a.UserId).Select(a => $"{a.UserId}:{a.Role}").ToListAsync();
         var audit = await db.AuditEntries.CountAsync();
         var conversations = await db.Conversations.Where(c => c.Flow.StartsWith("admin")).CountAsync();
-        return string.Join(",", admins) + $"|audit={audit}|flows={conversations}";
+        var bookings = await db.Bookings.OrderBy(b => b.Id).Select(b => $"{b.Id}:{b.Status}").ToListAsync();
+        return string.Join(",", admins) + $"|audit={audit}|flows={conversations}|bookings={string.Join(",", bookings)}";
     });
 
     private static async Task TryEverythingAsync(FakeUser user, IEnumerable<AdminCallback> buttons)
@@ -79,6 +100,10 @@ public sealed class AdminGateTests : IAsyncLifetime
         Assert.All(eve.CallbackAnswers, a => Assert.Contains("устарела", a.Text, StringComparison.Ordinal));
         Assert.Equal(0, eve.UnansweredCallbacks);
         Assert.DoesNotContain("🛠 Админка", eve.ReplyKeyboard);
+        await eve.SendTextAsync("/audit");
+        Assert.Contains("Не понял вас", eve.LastMessage.Text, StringComparison.Ordinal);
+        Assert.Empty(eve.Documents);
+        Assert.DoesNotContain(_s.User(ClientId, "Клиент").Messages, m => m.Text.Contains("администратор", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -92,6 +117,7 @@ public sealed class AdminGateTests : IAsyncLifetime
         await TryEverythingAsync(moderator, superOnly);
 
         Assert.Equal(before, await SnapshotAsync());
+        Assert.Empty(moderator.Documents);
         Assert.Equal(superOnly.Count, moderator.CallbackAnswers.Count(a => a.Text?.Contains("устарела", StringComparison.Ordinal) == true));
     }
 
