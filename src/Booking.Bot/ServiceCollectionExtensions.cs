@@ -45,6 +45,11 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ServiceWizard>();
         services.AddScoped<BlocksScreens>();
         services.AddScoped<BlockWizard>();
+        services.AddScoped<DashboardScreen>();
+        services.AddScoped<ScheduleScreens>();
+        services.AddScoped<BookingActions>();
+        services.AddScoped<AuditScreens>();
+        services.AddScoped<ExportScreens>();
         return services;
     }
 

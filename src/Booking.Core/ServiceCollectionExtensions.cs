@@ -1,12 +1,14 @@
 using Booking.Core.Conversation;
 using Booking.Core.Data;
 using Booking.Core.Features.Admins;
+using Booking.Core.Features.Analytics;
 using Booking.Core.Features.Audit;
 using Booking.Core.Features.Availability;
 using Booking.Core.Features.Blocks;
 using Booking.Core.Features.Bookings;
 using Booking.Core.Features.Catalog;
 using Booking.Core.Features.Clients;
+using Booking.Core.Features.Export;
 using Booking.Core.Features.Notifications;
 using Booking.Core.Features.Reviews;
 using Booking.Core.Features.Services;
@@ -51,6 +53,15 @@ public static class ServiceCollectionExtensions
         services.AddScoped<BlockTime.Handler>();
         services.AddScoped<UnblockTime.Handler>();
         services.AddScoped<ListBlocks.Handler>();
+        services.AddScoped<GetDashboard.Handler>();
+        services.AddScoped<GetDaySchedule.Handler>();
+        services.AddScoped<GetBookingCard.Handler>();
+        services.AddScoped<MarkAttendance.Handler>();
+        services.AddScoped<CancelByAdmin.Handler>();
+        services.AddScoped<ListAuditEntries.Handler>();
+        services.AddScoped<ExportBookings.Handler>();
+        services.AddScoped<ExportClients.Handler>();
+        services.AddScoped<ExportAuditLog.Handler>();
         return services;
     }
 }

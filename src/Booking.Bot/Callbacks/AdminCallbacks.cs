@@ -1,5 +1,6 @@
 using System.Globalization;
 using Booking.Core.Domain;
+using Booking.Core.Features.Analytics;
 
 namespace Booking.Bot.Callbacks;
 
@@ -38,6 +39,19 @@ public abstract record AdminCallback : Callback
         ["a", "blr"] => new BlockReasonSkip(),
         ["a", "bly"] => new BlockConfirm(),
         ["a", "blu", var id] when Id(id) is { } b => new BlockRemove(b),
+        ["a", "dash", var p] when Period(p) is { } period => new ShowDashboard(period),
+        ["a", "sch", var d] when Day(d) is { } day => new ShowSchedule(day),
+        ["a", "bk", var id] when Id(id) is { } b => new ViewBooking(b),
+        ["a", "mk", var id, "c" or "n"] when Id(id) is { } b => new MarkVisit(b, parts[3] == "c"),
+        ["a", "bkx", var id] when Id(id) is { } b => new AskAdminCancel(b),
+        ["a", "bkxy", var id] when Id(id) is { } b => new AdminCancel(b),
+        ["a", "bkm", var id] when Id(id) is { } b => new StartMessageClient(b),
+        ["a", "au", var p, var u, var act] when Page(p) is { } page && Filter(u, act) is { } f => new ShowAudit(page, f.Actor, f.Action),
+        ["a", "aua", var act] when Filter("-", act) is { } f => new PickAuditActor(f.Action),
+        ["a", "auc", var u] when Filter(u, "-") is { } f => new PickAuditAction(f.Actor),
+        ["a", "aux", var u, var act] when Filter(u, act) is { } f => new ExportAudit(f.Actor, f.Action),
+        ["a", "exp"] => new OpenExports(),
+        ["a", "exp", "b" or "c"] => new RunExport(parts[2] == "b" ? ExportKind.Bookings : ExportKind.Clients),
         _ => null,
     };
 
@@ -46,8 +60,49 @@ public abstract record AdminCallback : Callback
     private static long? User(string s) =>
         long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : null;
 
+    /// <summary>"-" stands for "no filter" in audit buttons.</summary>
+    internal static string Optional(long? actor) => actor is { } a ? a.ToString(CultureInfo.InvariantCulture) : "-";
+
+    internal static string Optional(string? action) => action ?? "-";
+
+    internal static string PeriodCode(DashboardPeriod period) => period switch
+    {
+        DashboardPeriod.Today => "t",
+        DashboardPeriod.Week => "w",
+        DashboardPeriod.Month => "m",
+        _ => "a",
+    };
+
+    private static DashboardPeriod? Period(string s) => s switch
+    {
+        "t" => DashboardPeriod.Today,
+        "w" => DashboardPeriod.Week,
+        "m" => DashboardPeriod.Month,
+        "a" => DashboardPeriod.AllTime,
+        _ => null,
+    };
+
     private static int? Id(string s) =>
         int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : null;
+
+    private static int? Page(string s) =>
+        s.Length <= 4 && int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    private static DateOnly? Day(string s) =>
+        DateOnly.TryParseExact(s, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    /// <summary>An audit filter: an admin id or "-", an action name (letters, digits, "_" and ".", ≤ 32) or "-".</summary>
+    private static (long? Actor, string? Action)? Filter(string actor, string action)
+    {
+        long? who = actor == "-" ? null : User(actor);
+        var what = action == "-" ? null : action;
+        var valid = (actor == "-" || who is not null)
+            && (what is null || (what.Length <= MaxFilterAction && what.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '.')));
+        return valid ? (who, what) : null;
+    }
+
+    /// <summary>Actions longer than this cannot be a filter: the button would not fit Telegram's 64 bytes.</summary>
+    public const int MaxFilterAction = 32;
 
     private static AdminRole? Role(string s) => s switch
     {
@@ -111,135 +166,4 @@ public sealed record AddAdmin(long UserId, AdminRole Role) : AdminCallback
     public override Permission Required => Permission.ManageAdmins;
 
     public override string Format() => $"a:new:{UserId}:{RoleCode(Role)}";
-}
-
-/// <summary>A4: the list of services, active and hidden.</summary>
-public sealed record AdminServices : AdminCallback
-{
-    public override Permission Required => Permission.ManageServices;
-
-    public override string Format() => "a:sv";
-}
-
-public sealed record AdminService(int ServiceId) : AdminCallback
-{
-    public override Permission Required => Permission.ManageServices;
-
-    public override string Format() => $"a:sv:{ServiceId}";
-}
-
-public sealed record NewServiceStart : AdminCallback
-{
-    public override Permission Required => Permission.ManageServices;
-
-    public override string Format() => "a:svn";
-}
-
-/// <summary>Starts editing one field: n name, d description, m minutes, p price, i slot interval.</summary>
-public sealed record ServiceFieldEdit(int ServiceId, char Field) : AdminCallback
-{
-    public const string Fields = "ndmpi";
-
-    public override Permission Required => Permission.ManageServices;
-
-    public override string Format() => $"a:sve:{ServiceId}:{Field}";
-}
-
-/// <summary>A duration button: an answer to the service wizard's current question.</summary>
-public sealed record ServiceDurationPick(int Minutes) : AdminCallback
-{
-    public override Permission Required => Permission.ManageServices;
-
-    public override string Format() => $"a:swd:{Minutes}";
-}
-
-/// <summary>A slot interval button for the service wizard; 0 follows the global interval.</summary>
-public sealed record ServiceIntervalPick(int Minutes) : AdminCallback
-{
-    public override Permission Required => Permission.ManageServices;
-
-    public override string Format() => $"a:swi:{Minutes}";
-}
-
-public sealed record ServiceDescriptionSkip : AdminCallback
-{
-    public override Permission Required => Permission.ManageServices;
-
-    public override string Format() => "a:sws";
-}
-
-/// <summary>Shows a hidden service or hides a shown one.</summary>
-public sealed record ServiceToggle(int ServiceId) : AdminCallback
-{
-    public override Permission Required => Permission.ManageServices;
-
-    public override string Format() => $"a:svt:{ServiceId}";
-}
-
-public sealed record ServiceMove(int ServiceId, bool Up) : AdminCallback
-{
-    public override Permission Required => Permission.ManageServices;
-
-    public override string Format() => $"a:svm:{ServiceId}:{(Up ? "u" : "d")}";
-}
-
-public sealed record ServiceDeleteAsk(int ServiceId) : AdminCallback
-{
-    public override Permission Required => Permission.ManageServices;
-
-    public override string Format() => $"a:svx:{ServiceId}";
-}
-
-public sealed record ServiceDeleteConfirm(int ServiceId) : AdminCallback
-{
-    public override Permission Required => Permission.ManageServices;
-
-    public override string Format() => $"a:svxy:{ServiceId}";
-}
-
-/// <summary>A6: upcoming blocks, with buttons to add and remove them.</summary>
-public sealed record AdminBlocks : AdminCallback
-{
-    public override Permission Required => Permission.ManageSlots;
-
-    public override string Format() => "a:bl";
-}
-
-/// <summary>Starts blocking: s a slot (date, time, length), d a whole day, r a date range.</summary>
-public sealed record BlockStart(char Kind) : AdminCallback
-{
-    public const string Kinds = "sdr";
-
-    public override Permission Required => Permission.ManageSlots;
-
-    public override string Format() => $"a:bln:{Kind}";
-}
-
-public sealed record BlockLengthPick(int Minutes) : AdminCallback
-{
-    public override Permission Required => Permission.ManageSlots;
-
-    public override string Format() => $"a:blm:{Minutes}";
-}
-
-public sealed record BlockReasonSkip : AdminCallback
-{
-    public override Permission Required => Permission.ManageSlots;
-
-    public override string Format() => "a:blr";
-}
-
-/// <summary>Applies the block drafted in the conversation; a repeated tap finds no draft and changes nothing.</summary>
-public sealed record BlockConfirm : AdminCallback
-{
-    public override Permission Required => Permission.ManageSlots;
-
-    public override string Format() => "a:bly";
-}
-
-public sealed record BlockRemove(int BlockId) : AdminCallback
-{
-    public override Permission Required => Permission.ManageSlots;
-
-    public override string Format() => $"a:blu:{BlockId}";
 }

@@ -72,6 +72,13 @@ public sealed class Replies(ITelegramBotClient bot, MarkClientBlocked.Handler bl
         }
     }
 
+    /// <summary>Uploads a file (an export) with an HTML caption.</summary>
+    public async Task SendDocumentAsync(long chatId, string fileName, byte[] content, string caption, CancellationToken ct)
+    {
+        using var stream = new MemoryStream(content, writable: false);
+        await bot.SendDocument(chatId, Telegram.Bot.Types.InputFile.FromStream(stream, fileName), caption: caption, parseMode: ParseMode.Html, cancellationToken: ct);
+    }
+
     /// <summary>Takes the buttons off a message so they cannot be tapped again.</summary>
     public async Task RemoveButtonsAsync(long chatId, int messageId, CancellationToken ct)
     {

@@ -18,6 +18,7 @@ namespace Booking.Bot.Receiving;
 public sealed class UpdateRouter(
     MenuCommands menu, BookingCallbacks booking, MyBookingsScreens myBookings, VisitCallbacks visits, AdminPanel adminPanel,
     AdminsScreens admins, ServicesScreens services, ServiceWizard serviceWizard, BlocksScreens blocks, BlockWizard blockWizard,
+    DashboardScreen dashboard, ScheduleScreens schedule, BookingActions bookingActions, AuditScreens audit, ExportScreens exports,
     Replies replies, BookingDb db, Texts.TextCatalog catalog, ActionLimiter limiter, ILogger<UpdateRouter> logger)
 {
     /// <summary>Texts longer than this are not commands or menu labels; they are not parsed further.</summary>
@@ -88,6 +89,7 @@ public sealed class UpdateRouter(
                 "language" => menu.LanguageAsync(ctx, ct),
                 "cancel" => CancelAsync(ctx, ct),
                 "admin" when ctx.IsAdmin => adminPanel.ShowAsync(ctx, ct),
+                "audit" when Permissions.Allows(ctx.AdminRole, Permission.ViewAudit) => audit.ShowAsync(ctx, new ShowAudit(0), ct),
                 _ => menu.UnknownAsync(ctx, ct),
             };
         }
@@ -172,6 +174,19 @@ public sealed class UpdateRouter(
                 BlockReasonSkip => blockWizard.SkipReasonAsync(ctx, ct),
                 BlockConfirm => blockWizard.ConfirmAsync(ctx, ct),
                 BlockRemove c => blocks.RemoveAsync(ctx, c.BlockId, ct),
+                ShowDashboard c => dashboard.ShowAsync(ctx, c.Period, ct),
+                ShowSchedule c => schedule.DayAsync(ctx, c.Date, ct),
+                ViewBooking c => schedule.CardAsync(ctx, c.BookingId, null, ct),
+                MarkVisit c => schedule.MarkAsync(ctx, c, ct),
+                AskAdminCancel c => bookingActions.AskCancelAsync(ctx, c.BookingId, ct),
+                AdminCancel c => bookingActions.CancelAsync(ctx, c.BookingId, null, ct),
+                StartMessageClient c => bookingActions.StartMessageAsync(ctx, c.BookingId, ct),
+                ShowAudit c => audit.ShowAsync(ctx, c, ct),
+                PickAuditActor c => audit.PickActorAsync(ctx, c.Action, ct),
+                PickAuditAction c => audit.PickActionAsync(ctx, c.ActorId, ct),
+                ExportAudit c => audit.ExportAsync(ctx, c, ct),
+                OpenExports => exports.ShowAsync(ctx, ct),
+                RunExport c => exports.RunAsync(ctx, c, ct),
                 Nothing c => ExplainAsync(ctx, c),
                 _ => menu.StaleAsync(ctx, ct),
             });
@@ -201,6 +216,11 @@ public sealed class UpdateRouter(
         }
 
         if (Permissions.Allows(ctx.AdminRole, Permission.ManageSlots) && await blockWizard.TryTypedAsync(ctx, text, ct))
+        {
+            return true;
+        }
+
+        if (Permissions.Allows(ctx.AdminRole, Permission.ManageBookings) && await bookingActions.TryTypedAsync(ctx, text, ct))
         {
             return true;
         }

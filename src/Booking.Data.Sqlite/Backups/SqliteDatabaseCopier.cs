@@ -6,7 +6,7 @@ namespace Booking.Data.Sqlite.Backups;
 /// <summary>
 /// Copies the live SQLite database with <c>VACUUM INTO</c>: one read transaction, so the copy is a consistent
 /// snapshot of committed data while the bot keeps writing (WAL readers never block the writer), and the copy comes
-/// out compacted, as one self-contained file. See ADR 0004.
+/// out compacted, as one self-contained file. See ADR 0006.
 /// </summary>
 public sealed class SqliteDatabaseCopier(string databasePath) : IDatabaseCopier
 {

@@ -46,6 +46,27 @@ public sealed class CallbackTests
         new BlockReasonSkip(),
         new BlockConfirm(),
         new BlockRemove(int.MaxValue),
+        new ShowDashboard(Core.Features.Analytics.DashboardPeriod.Today),
+        new ShowDashboard(Core.Features.Analytics.DashboardPeriod.AllTime),
+        new ShowSchedule(new DateOnly(2026, 12, 31)),
+        ShowSchedule.Today,
+        new ViewBooking(int.MaxValue),
+        new MarkVisit(int.MaxValue, true),
+        new MarkVisit(5, false),
+        new AskAdminCancel(int.MaxValue),
+        new AdminCancel(int.MaxValue),
+        new StartMessageClient(int.MaxValue),
+        new ShowAudit(0),
+        new ShowAudit(9999, long.MaxValue, new string('a', AdminCallback.MaxFilterAction)),
+        new PickAuditActor("booking.no_show"),
+        new PickAuditActor(null),
+        new PickAuditAction(long.MaxValue),
+        new PickAuditAction(null),
+        new ExportAudit(long.MaxValue, new string('z', AdminCallback.MaxFilterAction)),
+        new ExportAudit(null, null),
+        new OpenExports(),
+        new RunExport(ExportKind.Bookings),
+        new RunExport(ExportKind.Clients),
     ];
 
     [Theory]
@@ -97,6 +118,15 @@ public sealed class CallbackTests
     [InlineData("a:svm:1:x")]
     [InlineData("a:bln:w")]
     [InlineData("a:blu:0")]
+    [InlineData("a:dash:x")]
+    [InlineData("a:mk:5:y")]
+    [InlineData("a:bk:0")]
+    [InlineData("a:au:1:-:Booking.Cancel")]
+    [InlineData("a:au:1:-:a:b")]
+    [InlineData("a:au:10000:-:-")]
+    [InlineData("a:au:1:0:-")]
+    [InlineData("a:aux:-:x<y")]
+    [InlineData("a:exp:z")]
     public void Malformed_or_foreign_data_is_rejected(string? data)
     {
         Assert.False(Callback.TryParse(data, out var parsed));

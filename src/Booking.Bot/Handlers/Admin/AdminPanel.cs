@@ -17,6 +17,10 @@ public sealed class AdminPanel(Replies replies)
     private static readonly Section[] Sections =
     [
         new("admin_panel.admins_button", new ListAdmins(), Permission.ManageAdmins),
+        new("admin_panel.dashboard_button", new ShowDashboard(Core.Features.Analytics.DashboardPeriod.Week), Permission.ViewDashboard),
+        new("admin_panel.schedule_button", ShowSchedule.Today, Permission.ManageBookings),
+        new("admin_panel.audit_button", new ShowAudit(0), Permission.ViewAudit),
+        new("admin_panel.exports_button", new OpenExports(), Permission.ExportData),
         new("admin_panel.services_button", new AdminServices(), Permission.ManageServices),
         new("admin_panel.blocks_button", new AdminBlocks(), Permission.ManageSlots),
     ];

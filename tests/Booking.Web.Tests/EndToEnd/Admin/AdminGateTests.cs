@@ -18,6 +18,8 @@ public sealed class AdminGateTests : IAsyncLifetime
     /// <summary>The service and the block every fresh database starts with here.</summary>
     private const int SeededServiceId = 1;
     private const int SeededBlockId = 1;
+    private const long ClientId = 702;
+    private const int BookingId = 1;
     private BotScenario _s = null!;
 
     public async Task InitializeAsync()
@@ -27,8 +29,12 @@ public sealed class AdminGateTests : IAsyncLifetime
         {
             db.Admins.Add(new Booking.Core.Domain.Admin(ModeratorId, AdminRole.Moderator, BotScenario.AdminId, BotScenario.DefaultNow.UtcDateTime));
             db.Admins.Add(new Booking.Core.Domain.Admin(VictimId, AdminRole.SuperAdmin, BotScenario.AdminId, BotScenario.DefaultNow.UtcDateTime));
-            var start = BotScenario.DefaultNow.UtcDateTime.AddDays(2);
-            db.Blocks.Add(new Block(start, start.AddHours(1), "Ремонт", BotScenario.AdminId, BotScenario.DefaultNow.UtcDateTime));
+            var blockStart = BotScenario.DefaultNow.UtcDateTime.AddDays(2);
+            db.Blocks.Add(new Block(blockStart, blockStart.AddHours(1), "Ремонт", BotScenario.AdminId, BotScenario.DefaultNow.UtcDateTime));
+            db.Clients.Add(new Client(ClientId, "Клиент", null, null, "ru", BotScenario.DefaultNow.UtcDateTime));
+            var massage = await db.Services.SingleAsync(s => s.Id == _s.MassageId);
+            var start = BotScenario.DefaultNow.UtcDateTime.AddHours(-1); // started an hour ago: every booking button applies
+            db.Bookings.Add(Booking.Core.Domain.Booking.Create(ClientId, massage, start, Actor.Client, ClientId, new NotificationPlan([], 120), start.AddDays(-2)));
             await db.SaveChangesAsync();
         });
     }
@@ -64,6 +70,20 @@ public sealed class AdminGateTests : IAsyncLifetime
         new BlockReasonSkip(),
         new BlockConfirm(),
         new BlockRemove(SeededBlockId),
+        new ShowDashboard(Core.Features.Analytics.DashboardPeriod.AllTime),
+        ShowSchedule.Today,
+        new ViewBooking(BookingId),
+        new MarkVisit(BookingId, false),
+        new AskAdminCancel(BookingId),
+        new AdminCancel(BookingId),
+        new StartMessageClient(BookingId),
+        new ShowAudit(0),
+        new PickAuditActor(null),
+        new PickAuditAction(null),
+        new ExportAudit(null, null),
+        new OpenExports(),
+        new RunExport(ExportKind.Bookings),
+        new RunExport(ExportKind.Clients),
     ];
 
     private Task<string> SnapshotAsync() => _s.Host.DbAsync(async db =>
@@ -74,7 +94,9 @@ public sealed class AdminGateTests : IAsyncLifetime
         var services = await db.Services.OrderBy(s => s.Id)
             .Select(s => $"{s.Id}:{s.Name}:{s.DurationMinutes}:{s.SlotIntervalMinutes}:{s.IsActive}:{s.DisplayOrder}:{s.IsDeleted}").ToListAsync();
         var blocks = await db.Blocks.CountAsync();
-        return string.Join(",", admins) + $"|audit={audit}|flows={conversations}|services={string.Join(",", services)}|blocks={blocks}";
+        var bookings = await db.Bookings.OrderBy(b => b.Id).Select(b => $"{b.Id}:{b.Status}").ToListAsync();
+        return string.Join(",", admins)
+            + $"|audit={audit}|flows={conversations}|services={string.Join(",", services)}|blocks={blocks}|bookings={string.Join(",", bookings)}";
     });
 
     private static async Task TryEverythingAsync(FakeUser user, IEnumerable<AdminCallback> buttons)
@@ -105,6 +127,10 @@ public sealed class AdminGateTests : IAsyncLifetime
         Assert.All(eve.CallbackAnswers, a => Assert.Contains("устарела", a.Text, StringComparison.Ordinal));
         Assert.Equal(0, eve.UnansweredCallbacks);
         Assert.DoesNotContain("🛠 Админка", eve.ReplyKeyboard);
+        await eve.SendTextAsync("/audit");
+        Assert.Contains("Не понял вас", eve.LastMessage.Text, StringComparison.Ordinal);
+        Assert.Empty(eve.Documents);
+        Assert.DoesNotContain(_s.User(ClientId, "Клиент").Messages, m => m.Text.Contains("администратор", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -118,6 +144,7 @@ public sealed class AdminGateTests : IAsyncLifetime
         await TryEverythingAsync(moderator, superOnly);
 
         Assert.Equal(before, await SnapshotAsync());
+        Assert.Empty(moderator.Documents);
         Assert.Equal(superOnly.Count, moderator.CallbackAnswers.Count(a => a.Text?.Contains("устарела", StringComparison.Ordinal) == true));
     }
 
