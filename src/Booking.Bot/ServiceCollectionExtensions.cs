@@ -40,6 +40,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AdminNotifier>();
         services.AddScoped<VisitCallbacks>();
         services.AddScoped<AdminPanel>();
+        services.AddScoped<BackupScreen>();
         services.AddScoped<AdminsScreens>();
         services.AddScoped<ServicesScreens>();
         services.AddScoped<ServiceWizard>();

@@ -21,6 +21,7 @@ public abstract record AdminCallback : Callback
         ["a", "rm", var id] when User(id) is { } u => new AskRemoveAdmin(u),
         ["a", "rmy", var id] when User(id) is { } u => new RemoveAdmin(u),
         ["a", "add"] => new StartAddAdmin(),
+        ["a", "bak"] => new RunBackup(),
         ["a", "new", var id, var r] when User(id) is { } u && Role(r) is { } role => new AddAdmin(u, role),
         ["a", "sv"] => new AdminServices(),
         ["a", "sv", var id] when Id(id) is { } s => new AdminService(s),

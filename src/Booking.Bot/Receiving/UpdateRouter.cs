@@ -157,6 +157,7 @@ public sealed class UpdateRouter(
                 RemoveAdmin c => admins.RemoveAsync(ctx, c.UserId, ct),
                 StartAddAdmin => admins.StartAddAsync(ctx, ct),
                 AddAdmin c => admins.AddAsync(ctx, c, ct),
+                RunBackup => adminPanel.BackupAsync(ctx, ct),
                 AdminServices => services.ListAsync(ctx, null, ct),
                 AdminService c => services.ViewAsync(ctx, c.ServiceId, null, ct),
                 NewServiceStart => serviceWizard.StartCreateAsync(ctx, ct),

@@ -10,13 +10,14 @@ namespace Booking.Bot.Handlers.Admin;
 /// The admin panel (/admin): one inline menu listing only the sections the admin's role allows. A section is
 /// registered here once with the permission it needs, which is the same one its buttons declare.
 /// </summary>
-public sealed class AdminPanel(Replies replies)
+public sealed class AdminPanel(Replies replies, BackupScreen backup)
 {
     private sealed record Section(string TextKey, Callback Open, Permission Required);
 
     private static readonly Section[] Sections =
     [
         new("admin_panel.admins_button", new ListAdmins(), Permission.ManageAdmins),
+        new("admin_panel.backup_button", new RunBackup(), Permission.ManageSettings),
         new("admin_panel.dashboard_button", new ShowDashboard(Core.Features.Analytics.DashboardPeriod.Week), Permission.ViewDashboard),
         new("admin_panel.schedule_button", ShowSchedule.Today, Permission.ManageBookings),
         new("admin_panel.audit_button", new ShowAudit(0), Permission.ViewAudit),
@@ -37,6 +38,8 @@ public sealed class AdminPanel(Replies replies)
         var text = t.Format("admin_panel.title", ("role", role));
         await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, text, new InlineKeyboardMarkup(rows), ct);
     }
+
+    public Task BackupAsync(UpdateContext ctx, CancellationToken ct) => backup.RunAsync(ctx, ct);
 
     public static InlineKeyboardButton BackButton(Texts.Texts t) => Keyboards.Button(t["admin_panel.back_button"], new OpenAdminPanel());
 }
