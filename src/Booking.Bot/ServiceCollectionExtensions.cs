@@ -2,6 +2,7 @@ using Booking.Bot.Handlers;
 using Booking.Bot.Receiving;
 using Booking.Bot.Texts;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Telegram.Bot;
 
 namespace Booking.Bot;
@@ -23,6 +24,7 @@ public static class ServiceCollectionExtensions
 
         services.AddScoped<Replies>();
         services.AddScoped<UpdateRouter>();
+        services.TryAddScoped<IUpdateRouter>(sp => sp.GetRequiredService<UpdateRouter>());
         services.AddScoped<MenuCommands>();
         services.AddScoped<BookingWizard>();
         services.AddScoped<BookingCallbacks>();

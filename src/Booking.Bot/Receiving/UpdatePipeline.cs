@@ -42,7 +42,7 @@ public sealed class UpdatePipeline(IServiceScopeFactory scopes, TimeProvider clo
             var zone = await services.GetRequiredService<ScheduleReader>().ZoneAsync(ct);
             var texts = textProvider.For(registered.Client.Language);
             var context = new UpdateContext(update, registered.Client, texts, new Formats(texts, zone)) { IsNewClient = registered.IsNew, NowUtc = clock.GetUtcNow().UtcDateTime };
-            await services.GetRequiredService<UpdateRouter>().RouteAsync(context, ct);
+            await services.GetRequiredService<IUpdateRouter>().RouteAsync(context, ct);
             await db.FlushUpdateMarkAsync(ct);
         }
         catch (DbUpdateException e) when (IsDuplicateMark(e))
