@@ -18,8 +18,12 @@ public sealed class ScheduleReader(BookingDb db, TimeProvider clock, BookingCore
         // A day before and after covers bookings and blocks that cross local midnight.
         var fromUtc = LocalTime.ToUtc(from.AddDays(-1), TimeOnly.MinValue, zone);
         var toUtc = LocalTime.ToUtc(to.AddDays(2), TimeOnly.MinValue, zone);
+
+        // No booking lasts longer than a service may, so a lower bound on StartUtc turns the (Status, StartUtc) index
+        // scan over every past booking into a seek over the requested days; EndUtc still decides the overlap.
+        var earliestStartUtc = fromUtc.AddMinutes(-Service.MaxDurationMinutes);
         var bookings = await db.Bookings.AsNoTracking()
-            .Where(b => b.Status == BookingStatus.Confirmed && b.StartUtc < toUtc && b.EndUtc > fromUtc)
+            .Where(b => b.Status == BookingStatus.Confirmed && b.StartUtc < toUtc && b.StartUtc > earliestStartUtc && b.EndUtc > fromUtc)
             .Where(b => ignoreBookingId == null || b.Id != ignoreBookingId)
             .Select(b => new { b.StartUtc, b.EndUtc })
             .ToListAsync(ct);
