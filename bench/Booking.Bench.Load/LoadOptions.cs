@@ -22,6 +22,9 @@ public sealed record LoadOptions
     public double FutureFill { get; init; } = 0.3;
     public int Seed { get; init; } = 1;
 
+    /// <summary>Mean pause of a user between two steps (reading the screen); zero drives the bot as hard as it goes.</summary>
+    public TimeSpan Think { get; init; } = TimeSpan.Zero;
+
     public const string Usage = """
         Options:
           --users N          virtual users running the flow at once (default 200)
@@ -32,6 +35,7 @@ public sealed record LoadOptions
           --bookings N       bookings already in the database: years of past visits plus the coming months (default 20000)
           --future-fill F    share of the coming 120 days' hours already booked, 0..1 (default 0.3)
           --seed N           random seed of the users' choices (default 1)
+          --think MS         mean pause of a user between steps, 0.5–1.5× at random (default 0: as fast as the bot answers)
         """;
 
     public static LoadOptions Parse(string[] args)
@@ -50,6 +54,7 @@ public sealed record LoadOptions
                 "--bookings" => options with { HistoryBookings = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--future-fill" => options with { FutureFill = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--seed" => options with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--think" => options with { Think = TimeSpan.FromMilliseconds(double.Parse(value, CultureInfo.InvariantCulture)) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };
             i++;

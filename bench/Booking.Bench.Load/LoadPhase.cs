@@ -50,6 +50,7 @@ public static class LoadPhase
 
         try
         {
+            EnsureRouter(app.Services, floor);
             await app.StartAsync();
             var startToReady = LoadStats.Milliseconds(await api.FirstPoll.WaitAsync(TimeSpan.FromSeconds(60)) - started);
             var history = await SeedAsync(app.Services, options);
@@ -96,6 +97,16 @@ public static class LoadPhase
         }
     }
 
+    private static void EnsureRouter(IServiceProvider services, bool floor)
+    {
+        using var scope = services.CreateScope();
+        var router = scope.ServiceProvider.GetRequiredService<IUpdateRouter>();
+        if ((router is EchoRouter) != floor)
+        {
+            throw new InvalidOperationException($"The {(floor ? "floor" : "full")} phase would route through {router.GetType().Name}.");
+        }
+    }
+
     private static async Task<HistoryStats> SeedAsync(IServiceProvider services, LoadOptions options)
     {
         await using var scope = services.CreateAsyncScope();
@@ -115,11 +126,12 @@ public static class LoadPhase
         using var stop = new CancellationTokenSource(duration);
         var spread = new Random(options.Seed);
         var users = Enumerable.Range(0, options.Users)
-            .Select(i => new VirtualUser(api, firstId + i, options.Seed * 100_003 + i, stats, floor))
+            .Select(i => new VirtualUser(api, firstId + i, options.Seed * 100_003 + i, stats, floor, options.Think))
             .ToList();
 
-        // Users arrive over the first half second rather than in one burst.
-        var running = users.Select(u => RunOneAsync(u, TimeSpan.FromMilliseconds(spread.Next(500)), stop.Token)).ToList();
+        // Users arrive over the first half second (or one think time) rather than in one burst.
+        var arrival = Math.Max(500, (int)options.Think.TotalMilliseconds);
+        var running = users.Select(u => RunOneAsync(u, TimeSpan.FromMilliseconds(spread.Next(arrival)), stop.Token)).ToList();
         await Task.WhenAll(running).WaitAsync(duration + TimeSpan.FromSeconds(90));
         return users;
     }

@@ -190,7 +190,8 @@ public sealed class LoopbackBotApi : IAsyncDisposable
             var read = await reader.ReadAsync();
             if (read.IsCompleted)
             {
-                var document = read.Buffer.Length == 0 ? null : JsonDocument.Parse(read.Buffer);
+                // A copy: the document must not point into pipe memory that is handed back below.
+                var document = read.Buffer.Length == 0 ? null : JsonDocument.Parse(read.Buffer.ToArray());
                 reader.AdvanceTo(read.Buffer.End);
                 return document;
             }

@@ -24,7 +24,7 @@ _ = Task.Delay(budget).ContinueWith(_ =>
 var database = BenchDatabases.Parse(options.Database);
 Console.WriteLine($"Machine: {Machine.Describe()}");
 Console.WriteLine($"Run: {options.Users} users, {options.Duration.TotalSeconds:0} s per phase (+{options.Warmup.TotalSeconds:0} s warm-up), "
-    + $"{database.Kind}, {options.HistoryBookings} bookings already in the database, future fill {options.FutureFill:0.##}");
+    + $"think {options.Think.TotalMilliseconds:0} ms, {database.Kind}, {options.HistoryBookings} bookings already in the database, future fill {options.FutureFill:0.##}");
 
 var results = new List<PhaseResult>();
 if (options.Mode is LoadMode.Both or LoadMode.Floor)
@@ -52,6 +52,7 @@ foreach (var r in results)
     Console.WriteLine(F($"conflicts refused:   {s.ConflictsRefused} at confirm, {s.SlotTakenOnPick} at slot pick; limit refusals {s.LimitRefused}; no free day {s.NoFreeDay}"));
     Console.WriteLine(F($"double bookings:     {r.DoubleBookings} (SQL self-join of overlapping confirmed bookings)"));
     Console.WriteLine(F($"peak memory:         working set {MemoryPeak.Mb(r.Memory.WorkingSetBytes)}, GC heap {MemoryPeak.Mb(r.Memory.GcHeapBytes)}, GC committed {MemoryPeak.Mb(r.Memory.GcCommittedBytes)}"));
+    Console.WriteLine(F($"cpu:                 this process {r.Memory.OwnCpuCores:0.00} cores, other processes {r.Memory.OtherCpuCores:0.00} cores (of {Environment.ProcessorCount}); {r.Memory.OwnCpuCores * r.Seconds * 1000 / Math.Max(1, s.Updates):0.00} ms of CPU per update (bot, fake server and users together)"));
     if (s.TimedOut > 0)
     {
         Console.WriteLine(F($"TIMED OUT steps:     {s.TimedOut}"));

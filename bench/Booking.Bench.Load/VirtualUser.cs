@@ -8,7 +8,7 @@ namespace Booking.Bench.Load;
 /// bot drew, so users collide on popular slots the way real ones do. In floor mode the same shape of updates
 /// is sent with made-up button data, for a bot that only echoes.
 /// </summary>
-public sealed class VirtualUser(LoopbackBotApi api, long id, int seed, LoadStats stats, bool floor)
+public sealed class VirtualUser(LoopbackBotApi api, long id, int seed, LoadStats stats, bool floor, TimeSpan think)
 {
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
     private readonly BenchChat _chat = api.Chat(id);
@@ -127,24 +127,29 @@ public sealed class VirtualUser(LoopbackBotApi api, long id, int seed, LoadStats
 
     private Button? Pick(Button[] buttons) => buttons.Length == 0 ? null : buttons[_random.Next(buttons.Length)];
 
-    private Task<Step> TypeAsync(string text, StepKind kind)
+    private async Task<Step> TypeAsync(string text, StepKind kind)
     {
+        await ThinkAsync();
         var step = _chat.Begin(kind, null);
         var messageId = api.NextMessageId();
         var now = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
         api.Enqueue(step, updateId => UpdateJson.Text(updateId, _chat.Id, messageId, text, now));
-        return CompleteAsync(step);
+        return await CompleteAsync(step);
     }
 
-    private Task<Step> PressAsync(string data)
+    private async Task<Step> PressAsync(string data)
     {
+        await ThinkAsync();
         var queryId = $"q:{_chat.Id}:{++_queries}";
         var step = _chat.Begin(StepKind.Press, queryId);
         var messageId = _chat.Screen.MessageId;
         var now = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
         api.Enqueue(step, updateId => UpdateJson.Press(updateId, _chat.Id, queryId, messageId, data, now));
-        return CompleteAsync(step);
+        return await CompleteAsync(step);
     }
+
+    private Task ThinkAsync() =>
+        think <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(think * (0.5 + _random.NextDouble()));
 
     private async Task<Step> CompleteAsync(Step step)
     {
