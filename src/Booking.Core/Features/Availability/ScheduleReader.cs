@@ -8,6 +8,8 @@ namespace Booking.Core.Features.Availability;
 /// <summary>Loads a <see cref="Schedule"/> for a span of local dates with a fixed, small number of queries.</summary>
 public sealed class ScheduleReader(BookingDb db, TimeProvider clock, BookingCoreOptions options)
 {
+    private BusinessSettings? _settings;
+
     public async Task<Schedule> ReadAsync(DateOnly from, DateOnly to, int? ignoreBookingId, CancellationToken ct)
     {
         var settings = await SettingsAsync(ct);
@@ -50,8 +52,12 @@ public sealed class ScheduleReader(BookingDb db, TimeProvider clock, BookingCore
 
     public DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>
+    /// Read once per scope (one update): the pipeline, the calendar and the booking check all ask for it, and a
+    /// change an admin makes applies from the next update on.
+    /// </summary>
     public async Task<BusinessSettings> SettingsAsync(CancellationToken ct) =>
-        await db.Settings.AsNoTracking().SingleOrDefaultAsync(ct) ?? new BusinessSettings();
+        _settings ??= await db.Settings.AsNoTracking().SingleOrDefaultAsync(ct) ?? new BusinessSettings();
 
     public async Task<TimeZoneInfo> ZoneAsync(CancellationToken ct) =>
         BusinessZone.Resolve((await SettingsAsync(ct)).TimeZoneId ?? options.DefaultTimeZoneId);
