@@ -62,11 +62,12 @@ public static class LoadPhase
             var measured = Stopwatch.GetTimestamp();
             var users = await RunUsersAsync(api, options, FirstUserId, options.Duration, floor, stats);
             var seconds = Stopwatch.GetElapsedTime(measured).TotalSeconds;
+            var rate = stats.UpdatesInWindow / options.Duration.TotalSeconds;
             var memory = await probe.StopAsync();
 
             var (inDatabase, doubles) = await CheckAsync(app.Services);
             return new PhaseResult(
-                floor ? "floor (echo)" : "full flow", startToReady, options.Users, seconds, stats.Updates / seconds,
+                floor ? "floor (echo)" : "full flow", startToReady, options.Users, seconds, rate,
                 Percentiles.Of(users.SelectMany(u => u.Latencies).ToList()), Percentiles.Of(users.SelectMany(u => u.FirstReplies).ToList()),
                 stats, inDatabase, doubles, memory, history);
         }
@@ -124,6 +125,7 @@ public static class LoadPhase
         }
 
         using var stop = new CancellationTokenSource(duration);
+        stats.WindowEnd = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var spread = new Random(options.Seed);
         var users = Enumerable.Range(0, options.Users)
             .Select(i => new VirtualUser(api, firstId + i, options.Seed * 100_003 + i, stats, floor, options.Think))

@@ -45,7 +45,7 @@ foreach (var r in results)
     Console.WriteLine($"== {r.Name} ==");
     Console.WriteLine(F($"start to ready:      {r.StartToReadyMs:0} ms (build → first getUpdates; fresh database, migrations and seeding included)"));
     Console.WriteLine(F($"seeded:              {r.History.Past} past + {r.History.Future} future bookings, {r.History.Clients} clients"));
-    Console.WriteLine(F($"updates:             {s.Updates} in {r.Seconds:0.0} s = {r.UpdatesPerSecond:0} updates/s ({s.Flows} flows by {r.Users} users)"));
+    Console.WriteLine(F($"updates:             {r.UpdatesPerSecond:0} updates/s over the {options.Duration.TotalSeconds:0} s window ({s.UpdatesInWindow} in it; {s.Updates} in all, {s.Flows} flows by {r.Users} users, last one done at {r.Seconds:0.0} s)"));
     Console.WriteLine(F($"handler latency:     p50 {r.Latency.P50:0.0} ms, p95 {r.Latency.P95:0.0} ms, p99 {r.Latency.P99:0.0} ms, max {r.Latency.Max:0} ms (handed → last reply)"));
     Console.WriteLine(F($"first reply:         p50 {r.FirstReply.P50:0.0} ms, p95 {r.FirstReply.P95:0.0} ms, p99 {r.FirstReply.P99:0.0} ms"));
     Console.WriteLine(F($"bookings made:       {s.Booked} (in database: {r.BookingsInDatabase})"));

@@ -62,7 +62,7 @@ public sealed class VirtualUser(LoopbackBotApi api, long id, int seed, LoadStats
     private async Task BookAsync(CancellationToken stop)
     {
         var monthsAhead = 0;
-        for (var attempt = 0; attempt < 12 && !stop.IsCancellationRequested; attempt++)
+        for (var attempt = 0; attempt < 24 && !stop.IsCancellationRequested; attempt++)
         {
             var screen = _chat.Screen;
             if (Pick(screen.Where("ok:")) is { } confirm)
@@ -94,7 +94,7 @@ public sealed class VirtualUser(LoopbackBotApi api, long id, int seed, LoadStats
             {
                 await PressAsync(day.Data);
             }
-            else if (screen.Where("cal:").FirstOrDefault(b => b.Text.StartsWith('▶')) is { Data: not null } next && monthsAhead++ < 4)
+            else if (screen.Where("cal:").FirstOrDefault(b => b.Text.StartsWith('▶')) is { Data: not null } next && monthsAhead++ < 12)
             {
                 await PressAsync(next.Data);
             }
@@ -164,6 +164,11 @@ public sealed class VirtualUser(LoopbackBotApi api, long id, int seed, LoadStats
         }
 
         LoadStats.Count(ref stats.Updates);
+        if (step.DoneAt <= stats.WindowEnd)
+        {
+            LoadStats.Count(ref stats.UpdatesInWindow);
+        }
+
         _latencies.Add(step.DoneAt - step.HandedAt);
         _firstReplies.Add(step.FirstReplyAt - step.HandedAt);
         return step;
@@ -175,6 +180,8 @@ public sealed class LoadStats
 {
 #pragma warning disable CA1051 // Fields, so users can count with Interlocked.
     public long Updates;
+    public long UpdatesInWindow;
+    public long WindowEnd = long.MaxValue;
     public long Flows;
     public long Booked;
     public long ConflictsRefused;

@@ -18,7 +18,8 @@ public sealed record HistoryStats(int Past, int Future, int Clients);
 /// <summary>
 /// Seeds a busy business: open every day 08:00–22:00 on a 15-minute grid, services of 15–90 minutes, years of
 /// past 15-minute visits packed back to back (one in ten cancelled), and the coming months partly booked with
-/// hour-long visits. Past bookings stay Confirmed, as the bot leaves them until an admin marks them.
+/// hour-long visits. Past bookings stay Confirmed, as the bot leaves them until an admin marks them. Clients may
+/// hold up to 1,000 bookings and book 12 months ahead, so a load run keeps booking instead of hitting the limit.
 /// </summary>
 public static class BenchData
 {
@@ -31,6 +32,11 @@ public static class BenchData
     {
         var settings = await db.Settings.SingleAsync(ct);
         settings.SlotIntervalMinutes = 15;
+
+        // A virtual user books again and again; with the real limit of 3 every flow after the third would stop at
+        // the limit screen, and a year ahead leaves room for thousands of bookings in one run.
+        settings.MaxActiveBookings = 1_000;
+        settings.HorizonMonths = 12;
         foreach (var day in await db.WorkingDays.ToListAsync(ct))
         {
             day.SetHours(Opens, Closes);
