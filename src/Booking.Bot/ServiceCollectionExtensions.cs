@@ -6,6 +6,7 @@ using Booking.Bot.Receiving;
 using Booking.Bot.Resilience;
 using Booking.Bot.Texts;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
 
@@ -33,6 +34,7 @@ public static class ServiceCollectionExtensions
 
         services.AddScoped<Replies>();
         services.AddScoped<UpdateRouter>();
+        services.TryAddScoped<IUpdateRouter>(sp => sp.GetRequiredService<UpdateRouter>());
         services.AddScoped<MenuCommands>();
         services.AddScoped<BookingWizard>();
         services.AddScoped<BookingCallbacks>();

@@ -49,7 +49,7 @@ public sealed class UpdatePipeline(IServiceScopeFactory scopes, TimeProvider clo
                 NowUtc = clock.GetUtcNow().UtcDateTime,
                 AdminRole = role,
             };
-            await services.GetRequiredService<UpdateRouter>().RouteAsync(context, ct);
+            await services.GetRequiredService<IUpdateRouter>().RouteAsync(context, ct);
             await db.FlushUpdateMarkAsync(ct);
         }
         catch (DbUpdateException e) when (IsDuplicateMark(e))

@@ -20,6 +20,7 @@ public sealed class UpdateRouter(
     AdminsScreens admins, ServicesScreens services, ServiceWizard serviceWizard, BlocksScreens blocks, BlockWizard blockWizard,
     DashboardScreen dashboard, ScheduleScreens schedule, BookingActions bookingActions, AuditScreens audit, ExportScreens exports,
     Replies replies, BookingDb db, Texts.TextCatalog catalog, ActionLimiter limiter, ILogger<UpdateRouter> logger)
+    : IUpdateRouter
 {
     /// <summary>Texts longer than this are not commands or menu labels; they are not parsed further.</summary>
     private const int MaxRoutedText = 256;
