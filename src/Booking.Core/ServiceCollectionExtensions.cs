@@ -37,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<GetClientSummary.Handler>();
         services.AddScoped<ListServices.Handler>();
         services.AddScoped<ConfirmAttendance.Handler>();
+        services.AddScoped<MassEditDay.Handler>();
         services.AddScoped<ClaimDueNotifications.Handler>();
         services.AddScoped<NotificationOutcomes>();
         services.AddScoped<SubmitReview.Handler>();

@@ -87,6 +87,22 @@ public sealed class Booking
         PlanNotifications(plan, nowUtc);
     }
 
+    /// <summary>A8: the booking becomes another service — its duration and price follow; reminders are planned again.</summary>
+    public void ChangeService(Service service, Actor by, long? actorId, NotificationPlan plan, DateTime nowUtc)
+    {
+        EnsureActive();
+        ServiceId = service.Id;
+        Service = service;
+        DurationMinutes = service.DurationMinutes;
+        EndUtc = StartUtc.AddMinutes(service.DurationMinutes);
+        Price = service.Price;
+        Currency = service.Currency;
+        UpdatedUtc = nowUtc;
+        _history.Add(new BookingHistoryEntry(BookingChange.ServiceChanged, by, actorId, StartUtc, StartUtc, service.Name, nowUtc));
+        CancelOpenNotifications();
+        PlanNotifications(plan, nowUtc);
+    }
+
     public void ConfirmAttendance(DateTime nowUtc)
     {
         EnsureActive();

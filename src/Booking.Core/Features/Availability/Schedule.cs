@@ -42,6 +42,9 @@ public sealed class Schedule(
         return SlotGrid.ForDay(date, week.HoursOn(date), Zone, rules, NowUtc, dayBusy);
     }
 
+    /// <summary>The local opening hours of a date, or null when closed.</summary>
+    public OpeningHours? HoursOn(DateOnly date) => week.HoursOn(date);
+
     public DayLoad LoadOf(SlotRules rules, DateOnly date) => DayLoads.Of(SlotsFor(rules, date));
 
     public SlotCheck Check(Service service, DateTime startUtc) => Check(RulesFor(service), startUtc);
