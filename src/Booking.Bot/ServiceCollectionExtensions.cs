@@ -43,6 +43,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<VisitCallbacks>();
         services.AddScoped<AdminPanel>();
         services.AddScoped<BackupScreen>();
+        services.AddScoped<MassEditScreens>();
+        services.AddScoped<ClientNotices>();
         services.AddScoped<AdminsScreens>();
         services.AddScoped<ServicesScreens>();
         services.AddScoped<ServiceWizard>();

@@ -22,6 +22,14 @@ public abstract record AdminCallback : Callback
         ["a", "rmy", var id] when User(id) is { } u => new RemoveAdmin(u),
         ["a", "add"] => new StartAddAdmin(),
         ["a", "bak"] => new RunBackup(),
+        ["a", "me"] => new MassEditDayPick(null),
+        ["a", "me", var d] when Day(d) is { } day => new MassEditDayPick(day),
+        ["a", "mes" or "mesy", var d, var m] when Day(d) is { } day && Shift(m) is { } minutes => new MassShift(day, minutes, parts[1] == "mesy"),
+        ["a", "mec", var d] when Day(d) is { } day => new MassService(day, null, null),
+        ["a", "mec", var d, var s] when Day(d) is { } day && Id(s) is { } service => new MassService(day, service, null),
+        ["a", "mecy", var d, var s, var b] when Day(d) is { } day && Id(s) is { } service && (b == "0" || Id(b) is not null) =>
+            new MassService(day, service, b == "0" ? 0 : Id(b)),
+        ["a", "mex" or "mexy", var d] when Day(d) is { } day => new MassCancel(day, parts[1] == "mexy"),
         ["a", "new", var id, var r] when User(id) is { } u && Role(r) is { } role => new AddAdmin(u, role),
         ["a", "sv"] => new AdminServices(),
         ["a", "sv", var id] when Id(id) is { } s => new AdminService(s),
@@ -85,6 +93,10 @@ public abstract record AdminCallback : Callback
 
     private static int? Id(string s) =>
         int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : null;
+
+    /// <summary>A shift in minutes: a non-zero multiple of 5 within ±12 hours.</summary>
+    private static int? Shift(string s) =>
+        int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) && v != 0 && v % 5 == 0 && Math.Abs(v) <= 720 ? v : null;
 
     private static int? Page(string s) =>
         s.Length <= 4 && int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;

@@ -19,7 +19,7 @@ public sealed class UpdateRouter(
     MenuCommands menu, BookingCallbacks booking, MyBookingsScreens myBookings, VisitCallbacks visits, AdminPanel adminPanel,
     AdminsScreens admins, ServicesScreens services, ServiceWizard serviceWizard, BlocksScreens blocks, BlockWizard blockWizard,
     DashboardScreen dashboard, ScheduleScreens schedule, BookingActions bookingActions, AuditScreens audit, ExportScreens exports,
-    Replies replies, BookingDb db, Texts.TextCatalog catalog, ActionLimiter limiter, ILogger<UpdateRouter> logger)
+    MassEditScreens massEdit, Replies replies, BookingDb db, Texts.TextCatalog catalog, ActionLimiter limiter, ILogger<UpdateRouter> logger)
     : IUpdateRouter
 {
     /// <summary>Texts longer than this are not commands or menu labels; they are not parsed further.</summary>
@@ -159,6 +159,10 @@ public sealed class UpdateRouter(
                 StartAddAdmin => admins.StartAddAsync(ctx, ct),
                 AddAdmin c => admins.AddAsync(ctx, c, ct),
                 RunBackup => adminPanel.BackupAsync(ctx, ct),
+                MassEditDayPick c => massEdit.ShowAsync(ctx, c.Date, null, ct),
+                MassShift c => massEdit.ShiftAsync(ctx, c, ct),
+                MassService c => massEdit.ServiceAsync(ctx, c, ct),
+                MassCancel c => massEdit.CancelAsync(ctx, c, ct),
                 AdminServices => services.ListAsync(ctx, null, ct),
                 AdminService c => services.ViewAsync(ctx, c.ServiceId, null, ct),
                 NewServiceStart => serviceWizard.StartCreateAsync(ctx, ct),

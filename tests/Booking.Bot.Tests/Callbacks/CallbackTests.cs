@@ -25,6 +25,17 @@ public sealed class CallbackTests
         new ChooseLanguage("en"),
         new Nothing("full"),
         new Nothing(string.Empty),
+        new MassEditDayPick(null),
+        new MassEditDayPick(new DateOnly(2026, 12, 3)),
+        new MassShift(new DateOnly(2026, 12, 3), -60, false),
+        new MassShift(new DateOnly(2026, 12, 3), 720, true),
+        new MassService(new DateOnly(2026, 12, 3), null, null),
+        new MassService(new DateOnly(2026, 12, 3), int.MaxValue, null),
+        new MassService(new DateOnly(2026, 12, 3), int.MaxValue, 0),
+        new MassService(new DateOnly(2026, 12, 3), 3, int.MaxValue),
+        new MassCancel(new DateOnly(2026, 12, 3), false),
+        new MassCancel(new DateOnly(2026, 12, 3), true),
+        new RunBackup(),
         new AdminServices(),
         new AdminService(int.MaxValue),
         new NewServiceStart(),
@@ -112,6 +123,10 @@ public sealed class CallbackTests
     [InlineData("select_service:1")]
     [InlineData("cxy: 5")]
     [InlineData("cxy:+5")]
+    [InlineData("a:mes:20261203:7")]
+    [InlineData("a:mes:20261203:0")]
+    [InlineData("a:mesy:20261203:+5000")]
+    [InlineData("a:mecy:20261203:1:-1")]
     [InlineData("a:sve:1:x")]
     [InlineData("a:sve:1:nd")]
     [InlineData("a:swi:45")]

@@ -18,6 +18,7 @@ public sealed class AdminPanel(Replies replies, BackupScreen backup)
     [
         new("admin_panel.admins_button", new ListAdmins(), Permission.ManageAdmins),
         new("admin_panel.backup_button", new RunBackup(), Permission.ManageSettings),
+        new("admin_panel.mass_button", new MassEditDayPick(null), Permission.ManageBookings),
         new("admin_panel.dashboard_button", new ShowDashboard(Core.Features.Analytics.DashboardPeriod.Week), Permission.ViewDashboard),
         new("admin_panel.schedule_button", ShowSchedule.Today, Permission.ManageBookings),
         new("admin_panel.audit_button", new ShowAudit(0), Permission.ViewAudit),

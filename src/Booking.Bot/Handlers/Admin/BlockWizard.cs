@@ -23,8 +23,7 @@ public sealed record BlockDraft(
 
 /// <summary>A6: blocks a slot, a day or a range of days; overlapping bookings are cancelled and their clients told.</summary>
 public sealed class BlockWizard(
-    Replies replies, IConversationStore conversations, BlocksScreens screens, BlockTime.Handler block, TextProvider texts,
-    ILogger<BlockWizard> logger)
+    Replies replies, IConversationStore conversations, BlocksScreens screens, BlockTime.Handler block, ClientNotices notices)
 {
     private static readonly int[] Lengths = [30, 60, 90, 120, 180, 240];
 
@@ -189,19 +188,10 @@ public sealed class BlockWizard(
     }
 
     /// <summary>The client hears why, in their own language; one who blocked the bot does not stop the others.</summary>
-    private async Task TellClientAsync(BlockTime.Cancelled cancelled, string? reason, TimeZoneInfo zone, CancellationToken ct)
+    private Task<bool> TellClientAsync(BlockTime.Cancelled cancelled, string? reason, TimeZoneInfo zone, CancellationToken ct)
     {
-        var t = texts.For(cancelled.Language);
-        var f = new Formats(t, zone);
-        var text = t.Format(reason is null ? "blocks.client_notice" : "blocks.client_notice_reason",
-            ("service", cancelled.Service), ("date", f.Date(cancelled.StartUtc)), ("time", f.Time(cancelled.StartUtc)), ("reason", reason));
-        try
-        {
-            await replies.SendAsync(cancelled.ClientId, text, null, ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogInformation(e, "Could not tell client {ClientId} that booking {BookingId} was cancelled by a block", cancelled.ClientId, cancelled.BookingId);
-        }
+        _ = zone; // the notice renders in the business zone itself
+        return notices.TellAsync(cancelled.ClientId, (t, f) => t.Format(reason is null ? "blocks.client_notice" : "blocks.client_notice_reason",
+            ("service", cancelled.Service), ("date", f.Date(cancelled.StartUtc)), ("time", f.Time(cancelled.StartUtc)), ("reason", reason)), ct);
     }
 }

@@ -16,7 +16,7 @@ namespace Booking.Bot.Handlers.Admin;
 /// </summary>
 public sealed class BookingActions(
     Replies replies, CancelByAdmin.Handler cancel, GetBookingCard.Handler cards, ScheduleScreens schedule, IConversationStore conversations,
-    TextProvider texts, ILogger<BookingActions> logger)
+    ClientNotices notices)
 {
     /// <summary>What the admin's next typed text is for: a cancellation reason or a message to the client.</summary>
     public sealed record Draft(int BookingId, int MessageId)
@@ -92,7 +92,7 @@ public sealed class BookingActions(
 
         await replies.RemoveButtonsAsync(ctx.ChatId, messageFor.MessageId, ct);
         var card = await cards.HandleAsync(messageFor.BookingId, ct);
-        var delivered = card is not null && await TellAsync(card.Client, (t, _) => t.Format("schedule.client_message", ("text", text)), ctx.Formats.Zone, ct);
+        var delivered = card is not null && await notices.TellAsync(card.Client.Id, (t, _) => t.Format("schedule.client_message", ("text", text)), ct);
         await schedule.CardAsync(ctx, messageFor.BookingId, ctx.Texts[delivered ? "schedule.message_sent" : "schedule.message_failed"], ct);
         return true;
     }
@@ -100,30 +100,9 @@ public sealed class BookingActions(
     private Task<bool> TellCancelledAsync(UpdateContext ctx, CancelByAdmin.Result result, CancellationToken ct)
     {
         var b = result.Booking!;
-        return TellAsync(result.Client!, (t, f) => BookingWizard.Lines(
+        return notices.TellAsync(result.Client!.Id, (t, f) => BookingWizard.Lines(
             t.Format("schedule.client_cancelled", ("service", b.Service?.Name), ("date", f.Date(b.StartUtc)), ("time", f.Time(b.StartUtc))),
             b.CancelReason is { } reason ? t.Format("schedule.client_cancelled_reason", ("reason", reason)) : null,
-            t["schedule.client_cancelled_sorry"]), ctx.Formats.Zone, ct);
-    }
-
-    /// <summary>Sends a text to a client in their language; false when they blocked the bot.</summary>
-    private async Task<bool> TellAsync(Client client, Func<Texts.Texts, Formats, string> compose, TimeZoneInfo zone, CancellationToken ct)
-    {
-        if (client.IsBlocked)
-        {
-            return false;
-        }
-
-        var t = texts.For(client.Language);
-        try
-        {
-            await replies.SendAsync(client.Id, compose(t, new Formats(t, zone)), Keyboards.MainMenu(t), ct);
-            return true;
-        }
-        catch (ApiRequestException e) when (e.ErrorCode == 403)
-        {
-            logger.LogInformation("Client {ClientId} blocked the bot; a message from the administrator was not delivered", client.Id);
-            return false;
-        }
+            t["schedule.client_cancelled_sorry"]), ct);
     }
 }

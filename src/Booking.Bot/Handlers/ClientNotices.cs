@@ -1,0 +1,38 @@
+using Booking.Bot.Receiving;
+using Booking.Bot.Rendering;
+using Booking.Bot.Texts;
+using Booking.Core.Data;
+using Booking.Core.Features.Availability;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Booking.Bot.Handlers;
+
+/// <summary>
+/// Tells a client about something an admin did to their booking, in the client's own language and the business
+/// zone, with the main menu. One client who blocked the bot or cannot be reached never stops the others.
+/// </summary>
+public sealed class ClientNotices(BookingDb db, ScheduleReader schedule, TextProvider texts, Replies replies, ILogger<ClientNotices> logger)
+{
+    /// <summary>False when the message could not be delivered.</summary>
+    public async Task<bool> TellAsync(long clientId, Func<Texts.Texts, Formats, string> compose, CancellationToken ct)
+    {
+        var client = await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clientId, ct);
+        if (client is null || client.IsBlocked)
+        {
+            return false;
+        }
+
+        var t = texts.For(client.Language);
+        var f = new Formats(t, await schedule.ZoneAsync(ct));
+        try
+        {
+            return await replies.SendAsync(clientId, compose(t, f), Keyboards.MainMenu(t), ct) != Replies.NoMessage;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not tell client {ClientId} about a change to their booking", clientId);
+            return false;
+        }
+    }
+}
