@@ -55,6 +55,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<BookingActions>();
         services.AddScoped<AuditScreens>();
         services.AddScoped<ExportScreens>();
+        services.AddScoped<SettingsQuestions>();
+        services.AddScoped<SettingsScreens>();
+        services.AddScoped<OpeningHoursScreens>();
         return services;
     }
 

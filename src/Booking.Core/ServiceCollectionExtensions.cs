@@ -12,6 +12,7 @@ using Booking.Core.Features.Export;
 using Booking.Core.Features.Notifications;
 using Booking.Core.Features.Reviews;
 using Booking.Core.Features.Services;
+using Booking.Core.Features.Settings;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Booking.Core;
@@ -63,6 +64,11 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ExportBookings.Handler>();
         services.AddScoped<ExportClients.Handler>();
         services.AddScoped<ExportAuditLog.Handler>();
+        services.AddScoped<GetSettings.Handler>();
+        services.AddScoped<ChangeSetting.Handler>();
+        services.AddScoped<SetWorkingHours.Handler>();
+        services.AddScoped<SetSpecialDay.Handler>();
+        services.AddScoped<RemoveSpecialDay.Handler>();
         return services;
     }
 }

@@ -19,7 +19,8 @@ public sealed class UpdateRouter(
     MenuCommands menu, BookingCallbacks booking, MyBookingsScreens myBookings, VisitCallbacks visits, AdminPanel adminPanel,
     AdminsScreens admins, ServicesScreens services, ServiceWizard serviceWizard, BlocksScreens blocks, BlockWizard blockWizard,
     DashboardScreen dashboard, ScheduleScreens schedule, BookingActions bookingActions, AuditScreens audit, ExportScreens exports,
-    MassEditScreens massEdit, Replies replies, BookingDb db, Texts.TextCatalog catalog, ActionLimiter limiter, ILogger<UpdateRouter> logger)
+    SettingsScreens settings, MassEditScreens massEdit,
+    Replies replies, BookingDb db, Texts.TextCatalog catalog, ActionLimiter limiter, ILogger<UpdateRouter> logger)
     : IUpdateRouter
 {
     /// <summary>Texts longer than this are not commands or menu labels; they are not parsed further.</summary>
@@ -193,6 +194,8 @@ public sealed class UpdateRouter(
                 ExportAudit c => audit.ExportAsync(ctx, c, ct),
                 OpenExports => exports.ShowAsync(ctx, ct),
                 RunExport c => exports.RunAsync(ctx, c, ct),
+                OpenSettings => settings.ShowAsync(ctx, null, ct),
+                SettingsCallback c => settings.RouteAsync(ctx, c, ct),
                 Nothing c => ExplainAsync(ctx, c),
                 _ => menu.StaleAsync(ctx, ct),
             });
@@ -231,13 +234,18 @@ public sealed class UpdateRouter(
             return true;
         }
 
+        if (Permissions.Allows(ctx.AdminRole, Permission.ManageSettings) && await settings.TryTypedAsync(ctx, text, ct))
+        {
+            return true;
+        }
+
         return await visits.TryCommentAsync(ctx, text, ct);
     }
 
-    /// <summary>/cancel leaves an admin's half-typed service or block first, then whatever the client side has open.</summary>
+    /// <summary>/cancel leaves an admin's half-typed service, block or setting first, then whatever the client side has open.</summary>
     private async Task CancelAsync(UpdateContext ctx, CancellationToken ct)
     {
-        if (ctx.IsAdmin && (await serviceWizard.TryCancelAsync(ctx, ct) || await blockWizard.TryCancelAsync(ctx, ct)))
+        if (ctx.IsAdmin && (await serviceWizard.TryCancelAsync(ctx, ct) || await blockWizard.TryCancelAsync(ctx, ct) || await settings.TryCancelAsync(ctx, ct)))
         {
             await replies.SendAsync(ctx.ChatId, ctx.Texts["cancel.done"], Rendering.Keyboards.MainMenu(ctx), ct);
             return;

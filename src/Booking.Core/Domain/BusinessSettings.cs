@@ -1,3 +1,5 @@
+using Booking.Core.Scheduling;
+
 namespace Booking.Core.Domain;
 
 /// <summary>
@@ -32,4 +34,44 @@ public sealed class BusinessSettings
     public string ReminderOffsetsMinutes { get; set; } = "1440,120,60";
 
     public int ReviewDelayMinutes { get; set; } = 120;
+
+    // The rules below are the one place that says which values are acceptable (A5); admin features check them
+    // before writing, whatever the setters above would accept.
+    public const int MaxNoticeMinutes = 1440;
+    public const int MaxHorizonMonths = 12;
+    public const int MaxCancellationWindowHours = 168;
+    public const int MaxBookingLimit = 20;
+    public const int MinReminderOffsetMinutes = 5;
+    public const int MaxReminderOffsetMinutes = 10080;
+    public const int MaxReminders = 5;
+    public const int MaxReviewDelayMinutes = 10080;
+    public const int MaxAddressLength = 512;
+    public const int MaxTimeZoneIdLength = 64;
+
+    public static bool IsValidSlotInterval(int minutes) => Service.SlotIntervals.Contains(minutes);
+
+    public static bool IsValidMinNotice(int minutes) => minutes is >= 0 and <= MaxNoticeMinutes;
+
+    public static bool IsValidHorizon(int months) => months is >= 1 and <= MaxHorizonMonths;
+
+    public static bool IsValidCancellationWindow(int hours) => hours is >= 0 and <= MaxCancellationWindowHours;
+
+    public static bool IsValidBookingLimit(int limit) => limit is >= 1 and <= MaxBookingLimit;
+
+    public static bool IsValidReviewDelay(int minutes) => minutes is >= 0 and <= MaxReviewDelayMinutes;
+
+    /// <summary>No reminders at all is allowed; otherwise at most five distinct offsets, each from 5 minutes to a week.</summary>
+    public static bool IsValidReminderOffsets(IReadOnlyCollection<int> offsets) =>
+        offsets.Count <= MaxReminders
+        && offsets.Distinct().Count() == offsets.Count
+        && offsets.All(m => m is >= MinReminderOffsetMinutes and <= MaxReminderOffsetMinutes);
+
+    /// <summary>Null (the zone the bot was started with) or an IANA id this machine knows.</summary>
+    public static bool IsValidTimeZone(string? id) =>
+        id is null
+        || (id.Length is > 0 and <= MaxTimeZoneIdLength
+            && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '_' or '-' or '+')
+            && BusinessZone.TryResolve(id, out var zone) && zone!.HasIanaId);
+
+    public static bool IsValidAddress(string? address) => address is null || (address.Length > 0 && address.Length <= MaxAddressLength);
 }

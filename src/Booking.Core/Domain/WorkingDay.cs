@@ -19,9 +19,12 @@ public sealed class WorkingDay
     public TimeOnly Opens { get; private set; }
     public TimeOnly Closes { get; private set; }
 
+    /// <summary>Hours within one day: closing after opening (there is no 24:00; a day open to midnight closes at 23:59).</summary>
+    public static bool IsValidHours(TimeOnly opens, TimeOnly closes) => closes > opens;
+
     public void SetHours(TimeOnly opens, TimeOnly closes)
     {
-        if (closes <= opens)
+        if (!IsValidHours(opens, closes))
         {
             throw new ArgumentException("Closing time must be after opening time.", nameof(closes));
         }
@@ -59,7 +62,20 @@ public sealed class SpecialDay
     public static SpecialDay Closed(DateOnly date, string? note = null) => new(date, true, null, null, note);
 
     public static SpecialDay SpecialHours(DateOnly date, TimeOnly opens, TimeOnly closes, string? note = null) =>
-        closes > opens
+        WorkingDay.IsValidHours(opens, closes)
             ? new(date, false, opens, closes, note)
             : throw new ArgumentException("Closing time must be after opening time.", nameof(closes));
+
+    public const int MaxNoteLength = 256;
+
+    /// <summary>Takes over what another exception for the same date says, so an existing row is changed rather than replaced.</summary>
+    public void ChangeTo(SpecialDay wanted)
+    {
+        if (wanted.Date != Date)
+        {
+            throw new ArgumentException("A special day can only take over one for the same date.", nameof(wanted));
+        }
+
+        (IsClosed, Opens, Closes, Note) = (wanted.IsClosed, wanted.Opens, wanted.Closes, wanted.Note);
+    }
 }

@@ -68,6 +68,20 @@ public sealed class CallbackTests
         new AdminCancel(int.MaxValue),
         new StartMessageClient(int.MaxValue),
         new ShowAudit(0),
+        new OpenSettings(),
+        new EditSetting(Core.Features.Settings.SettingField.SlotInterval),
+        new EditSetting(Core.Features.Settings.SettingField.Address),
+        new PickSlotInterval(15),
+        new PickSlotInterval(60),
+        new ResetTimeZone(),
+        new OpenWeek(),
+        new OpenWeekday(DayOfWeek.Sunday),
+        new EditWeekdayHours(DayOfWeek.Saturday),
+        new CloseWeekday(DayOfWeek.Monday),
+        new OpenSpecialDays(),
+        new AddSpecialDay(),
+        new SpecialDayClosed(),
+        new DropSpecialDay(new DateOnly(2027, 1, 7)),
         new ShowAudit(9999, long.MaxValue, new string('a', AdminCallback.MaxFilterAction)),
         new PickAuditActor("booking.no_show"),
         new PickAuditActor(null),
@@ -136,6 +150,13 @@ public sealed class CallbackTests
     [InlineData("a:dash:x")]
     [InlineData("a:mk:5:y")]
     [InlineData("a:bk:0")]
+    [InlineData("a:sete:9")]
+    [InlineData("a:sete:-1")]
+    [InlineData("a:seti:45")]
+    [InlineData("a:wd:7")]
+    [InlineData("a:wdx:10")]
+    [InlineData("a:holx:20261332")]
+    [InlineData("a:set:1")]
     [InlineData("a:au:1:-:Booking.Cancel")]
     [InlineData("a:au:1:-:a:b")]
     [InlineData("a:au:10000:-:-")]

@@ -25,6 +25,7 @@ public sealed class AdminPanel(Replies replies, BackupScreen backup)
         new("admin_panel.exports_button", new OpenExports(), Permission.ExportData),
         new("admin_panel.services_button", new AdminServices(), Permission.ManageServices),
         new("admin_panel.blocks_button", new AdminBlocks(), Permission.ManageSlots),
+        new("admin_panel.settings_button", new OpenSettings(), Permission.ManageSettings),
     ];
 
     public async Task ShowAsync(UpdateContext ctx, CancellationToken ct)

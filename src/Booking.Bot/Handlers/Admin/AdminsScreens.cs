@@ -16,7 +16,7 @@ namespace Booking.Bot.Handlers.Admin;
 /// <summary>A1: the list of admins, adding one by Telegram id, changing a role, removing; the person is told.</summary>
 public sealed class AdminsScreens(
     Replies replies, ManageAdmins.Handler admins, IConversationStore conversations, BookingDb db, TextProvider texts,
-    ILogger<AdminsScreens> logger)
+    CommandRegistrar commands, ILogger<AdminsScreens> logger)
 {
     public sealed record AddDraft(int MessageId)
     {
@@ -62,6 +62,7 @@ public sealed class AdminsScreens(
         if (outcome == ManageAdmins.Outcome.Done)
         {
             await TellAsync(change.UserId, "admins.you_role_changed", change.Role, ct);
+            await commands.RefreshAsync(change.UserId, ct);
         }
 
         await ListAsync(ctx, Notice(ctx.Texts, outcome), ct);
@@ -80,6 +81,7 @@ public sealed class AdminsScreens(
         if (outcome == ManageAdmins.Outcome.Done)
         {
             await TellAsync(userId, "admins.you_removed", null, ct);
+            await commands.RefreshAsync(userId, ct);
         }
 
         await ListAsync(ctx, Notice(ctx.Texts, outcome), ct);
@@ -122,6 +124,7 @@ public sealed class AdminsScreens(
         if (outcome == ManageAdmins.Outcome.Done)
         {
             await TellAsync(add.UserId, "admins.you_added", add.Role, ct);
+            await commands.RefreshAsync(add.UserId, ct);
         }
 
         await ListAsync(ctx, Notice(ctx.Texts, outcome), ct);

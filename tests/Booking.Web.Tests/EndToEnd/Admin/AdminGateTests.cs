@@ -20,6 +20,7 @@ public sealed class AdminGateTests : IAsyncLifetime
     private const int SeededBlockId = 1;
     private const long ClientId = 702;
     private const int BookingId = 1;
+    private static readonly DateOnly Holiday = new(2026, 12, 31);
     private BotScenario _s = null!;
 
     public async Task InitializeAsync()
@@ -35,6 +36,8 @@ public sealed class AdminGateTests : IAsyncLifetime
             var massage = await db.Services.SingleAsync(s => s.Id == _s.MassageId);
             var start = BotScenario.DefaultNow.UtcDateTime.AddHours(-1); // started an hour ago: every booking button applies
             db.Bookings.Add(Booking.Core.Domain.Booking.Create(ClientId, massage, start, Actor.Client, ClientId, new NotificationPlan([], 120), start.AddDays(-2)));
+            db.SpecialDays.Add(SpecialDay.Closed(Holiday));
+            (await db.Settings.SingleAsync()).TimeZoneId = "Europe/Moscow"; // so that resetting the zone would be a change
             await db.SaveChangesAsync();
         });
     }
@@ -89,6 +92,19 @@ public sealed class AdminGateTests : IAsyncLifetime
         new OpenExports(),
         new RunExport(ExportKind.Bookings),
         new RunExport(ExportKind.Clients),
+        new OpenSettings(),
+        new EditSetting(Core.Features.Settings.SettingField.MinNotice),
+        new EditSetting(Core.Features.Settings.SettingField.Address),
+        new PickSlotInterval(15),
+        new ResetTimeZone(),
+        new OpenWeek(),
+        new OpenWeekday(DayOfWeek.Monday),
+        new EditWeekdayHours(DayOfWeek.Monday),
+        new CloseWeekday(DayOfWeek.Monday),
+        new OpenSpecialDays(),
+        new AddSpecialDay(),
+        new SpecialDayClosed(),
+        new DropSpecialDay(Holiday),
     ];
 
     private Task<string> SnapshotAsync() => _s.Host.DbAsync(async db =>
@@ -100,8 +116,14 @@ public sealed class AdminGateTests : IAsyncLifetime
             .Select(s => $"{s.Id}:{s.Name}:{s.DurationMinutes}:{s.SlotIntervalMinutes}:{s.IsActive}:{s.DisplayOrder}:{s.IsDeleted}").ToListAsync();
         var blocks = await db.Blocks.CountAsync();
         var bookings = await db.Bookings.OrderBy(b => b.Id).Select(b => $"{b.Id}:{b.Status}").ToListAsync();
+        var s = await db.Settings.AsNoTracking().SingleAsync();
+        var settings = $"{s.SlotIntervalMinutes}:{s.MinNoticeMinutes}:{s.HorizonMonths}:{s.CancellationWindowHours}:{s.MaxActiveBookings}:"
+            + $"{s.ReminderOffsetsMinutes}:{s.ReviewDelayMinutes}:{s.TimeZoneId}:{s.Address}";
+        var week = await db.WorkingDays.OrderBy(d => d.Weekday).Select(d => $"{d.Weekday}:{d.IsOpen}:{d.Opens}:{d.Closes}").ToListAsync();
+        var specials = await db.SpecialDays.OrderBy(d => d.Date).Select(d => $"{d.Date}:{d.IsClosed}:{d.Opens}:{d.Closes}").ToListAsync();
         return string.Join(",", admins)
-            + $"|audit={audit}|flows={conversations}|services={string.Join(",", services)}|blocks={blocks}|bookings={string.Join(",", bookings)}";
+            + $"|audit={audit}|flows={conversations}|services={string.Join(",", services)}|blocks={blocks}|bookings={string.Join(",", bookings)}"
+            + $"|settings={settings}|week={string.Join(",", week)}|special={string.Join(",", specials)}";
     });
 
     private static async Task TryEverythingAsync(FakeUser user, IEnumerable<AdminCallback> buttons)
@@ -188,6 +210,7 @@ public sealed class AdminGateTests : IAsyncLifetime
         Assert.Contains("Панель администратора", moderator.LastMessage.Text, StringComparison.Ordinal);
         Assert.Contains("модератор", moderator.LastMessage.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(moderator.LastMessage.Buttons, b => b.Text == "👥 Администраторы");
+        Assert.DoesNotContain(moderator.LastMessage.Buttons, b => b.Text == "⚙️ Настройки");
     }
 
     [Fact]
