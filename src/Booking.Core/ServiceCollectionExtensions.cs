@@ -5,6 +5,7 @@ using Booking.Core.Features.Analytics;
 using Booking.Core.Features.Audit;
 using Booking.Core.Features.Availability;
 using Booking.Core.Features.Blocks;
+using Booking.Core.Features.Broadcasts;
 using Booking.Core.Features.Bookings;
 using Booking.Core.Features.Catalog;
 using Booking.Core.Features.Clients;
@@ -62,6 +63,10 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ExportBookings.Handler>();
         services.AddScoped<ExportClients.Handler>();
         services.AddScoped<ExportAuditLog.Handler>();
+        services.AddScoped<SelectAudience.Handler>();
+        services.AddScoped<CreateBroadcast.Handler>();
+        services.AddScoped<ClaimBroadcastRecipients.Handler>();
+        services.AddScoped<BroadcastOutcomes>();
         return services;
     }
 }
