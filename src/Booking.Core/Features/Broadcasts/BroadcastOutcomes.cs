@@ -10,7 +10,8 @@ namespace Booking.Core.Features.Broadcasts;
 /// </summary>
 public sealed class BroadcastOutcomes(BookingDb db, WriteGate gate, TimeProvider clock)
 {
-    public sealed record Progress(int BroadcastId, long CreatedBy, int? ProgressMessageId, int Total, int Sent, int Blocked, int Failed)
+    public sealed record Progress(
+        int BroadcastId, long CreatedBy, string Language, int? ProgressMessageId, int Total, int Sent, int Blocked, int Failed)
     {
         public int Done => Sent + Blocked + Failed;
     }
@@ -41,7 +42,7 @@ public sealed class BroadcastOutcomes(BookingDb db, WriteGate gate, TimeProvider
         }
 
         var counts = await CountsAsync(broadcastId, ct);
-        return new Progress(b.Id, b.CreatedBy, b.ProgressMessageId, b.Total, counts.Sent, counts.Blocked, counts.Failed);
+        return new Progress(b.Id, b.CreatedBy, await LanguageOfAsync(b.CreatedBy, ct), b.ProgressMessageId, b.Total, counts.Sent, counts.Blocked, counts.Failed);
     }
 
     /// <summary>
@@ -60,7 +61,7 @@ public sealed class BroadcastOutcomes(BookingDb db, WriteGate gate, TimeProvider
         {
             var counts = await CountsAsync(b.Id, ct);
             b.Finish(counts.Sent, counts.Blocked, counts.Failed, Now);
-            reports.Add(new Progress(b.Id, b.CreatedBy, b.ProgressMessageId, b.Total, counts.Sent, counts.Blocked, counts.Failed));
+            reports.Add(new Progress(b.Id, b.CreatedBy, await LanguageOfAsync(b.CreatedBy, ct), b.ProgressMessageId, b.Total, counts.Sent, counts.Blocked, counts.Failed));
         }
 
         await db.SaveChangesAsync(ct);
@@ -69,6 +70,10 @@ public sealed class BroadcastOutcomes(BookingDb db, WriteGate gate, TimeProvider
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The admin who sent it reads progress and the report in their own language.</summary>
+    private async Task<string> LanguageOfAsync(long adminId, CancellationToken ct) =>
+        await db.Clients.Where(c => c.Id == adminId).Select(c => c.Language).FirstOrDefaultAsync(ct) ?? Languages.Default;
 
     private async Task<(int Sent, int Blocked, int Failed)> CountsAsync(int broadcastId, CancellationToken ct)
     {
