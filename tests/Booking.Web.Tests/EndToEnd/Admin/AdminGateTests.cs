@@ -84,6 +84,13 @@ public sealed class AdminGateTests : IAsyncLifetime
         new OpenExports(),
         new RunExport(ExportKind.Bookings),
         new RunExport(ExportKind.Clients),
+        new StartBroadcast(),
+        new PickBroadcastAudience(Audience.All),
+        new PickBroadcastAudience(Audience.WithFutureBookings),
+        new PickBroadcastAudience(Audience.InactiveFor(30)),
+        new ChangeBroadcastAudience(),
+        new ConfirmBroadcast(),
+        new CancelBroadcast(),
     ];
 
     private Task<string> SnapshotAsync() => _s.Host.DbAsync(async db =>
@@ -95,8 +102,11 @@ public sealed class AdminGateTests : IAsyncLifetime
             .Select(s => $"{s.Id}:{s.Name}:{s.DurationMinutes}:{s.SlotIntervalMinutes}:{s.IsActive}:{s.DisplayOrder}:{s.IsDeleted}").ToListAsync();
         var blocks = await db.Blocks.CountAsync();
         var bookings = await db.Bookings.OrderBy(b => b.Id).Select(b => $"{b.Id}:{b.Status}").ToListAsync();
+        var broadcasts = await db.Broadcasts.CountAsync();
+        var recipients = await db.BroadcastRecipients.CountAsync();
         return string.Join(",", admins)
-            + $"|audit={audit}|flows={conversations}|services={string.Join(",", services)}|blocks={blocks}|bookings={string.Join(",", bookings)}";
+            + $"|audit={audit}|flows={conversations}|services={string.Join(",", services)}|blocks={blocks}|bookings={string.Join(",", bookings)}"
+            + $"|broadcasts={broadcasts}|recipients={recipients}";
     });
 
     private static async Task TryEverythingAsync(FakeUser user, IEnumerable<AdminCallback> buttons)
