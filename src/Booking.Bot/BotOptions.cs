@@ -1,3 +1,4 @@
+using Booking.Bot.Broadcasts;
 using Booking.Bot.RateLimiting;
 using Booking.Bot.Resilience;
 
@@ -23,6 +24,8 @@ public sealed class BotOptions
     public TelegramRetryOptions Retry { get; init; } = new();
 
     public RateLimitOptions RateLimit { get; init; } = new();
+
+    public BroadcastOptions Broadcast { get; init; } = new();
 
     public bool IsAdmin(long userId) => AdminIds.Contains(userId);
 }

@@ -1,3 +1,4 @@
+using Booking.Bot.Broadcasts;
 using Booking.Bot.Handlers;
 using Booking.Bot.Handlers.Admin;
 using Booking.Bot.Notifications;
@@ -31,6 +32,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<KeyboardHygiene>();
         services.AddHostedService(sp => sp.GetRequiredService<KeyboardHygiene>());
         services.AddScoped<NotificationSender>();
+        services.AddSingleton<BroadcastPacer>();
+        services.AddSingleton<BroadcastProgressMemory>();
+        services.AddSingleton<BroadcastWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<BroadcastWorker>());
+        services.AddScoped<BroadcastSender>();
+        services.AddScoped<BroadcastProgress>();
 
         services.AddScoped<Replies>();
         services.AddScoped<UpdateRouter>();
@@ -58,6 +65,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<SettingsQuestions>();
         services.AddScoped<SettingsScreens>();
         services.AddScoped<OpeningHoursScreens>();
+        services.AddScoped<BroadcastWizard>();
         return services;
     }
 

@@ -5,6 +5,7 @@ using Booking.Core.Features.Analytics;
 using Booking.Core.Features.Audit;
 using Booking.Core.Features.Availability;
 using Booking.Core.Features.Blocks;
+using Booking.Core.Features.Broadcasts;
 using Booking.Core.Features.Bookings;
 using Booking.Core.Features.Catalog;
 using Booking.Core.Features.Clients;
@@ -69,6 +70,10 @@ public static class ServiceCollectionExtensions
         services.AddScoped<SetWorkingHours.Handler>();
         services.AddScoped<SetSpecialDay.Handler>();
         services.AddScoped<RemoveSpecialDay.Handler>();
+        services.AddScoped<SelectAudience.Handler>();
+        services.AddScoped<CreateBroadcast.Handler>();
+        services.AddScoped<ClaimBroadcastRecipients.Handler>();
+        services.AddScoped<BroadcastOutcomes>();
         return services;
     }
 }

@@ -61,7 +61,7 @@ public static class BotApp
         services.AddBookingBot(new BotOptions
         {
             Token = settings.BotToken, AdminIds = settings.AdminIds, ApiUrl = settings.TelegramApiUrl,
-            Retry = settings.TelegramRetry, RateLimit = settings.RateLimit,
+            Retry = settings.TelegramRetry, RateLimit = settings.RateLimit, Broadcast = settings.Broadcast,
         });
 
         var app = builder.Build();

@@ -61,6 +61,7 @@ public abstract record AdminCallback : Callback
         ["a", "aux", var u, var act] when Filter(u, act) is { } f => new ExportAudit(f.Actor, f.Action),
         ["a", "exp"] => new OpenExports(),
         ["a", "exp", "b" or "c"] => new RunExport(parts[2] == "b" ? ExportKind.Bookings : ExportKind.Clients),
+        ["a", "bc" or "bca" or "bcb" or "bcy" or "bcx", ..] => BroadcastButtons.Parse(parts),
         ["a", _, ..] when SettingsCallback.Parse(parts) is { } settings => settings,
         _ => null,
     };

@@ -19,7 +19,7 @@ public sealed class UpdateRouter(
     MenuCommands menu, BookingCallbacks booking, MyBookingsScreens myBookings, VisitCallbacks visits, AdminPanel adminPanel,
     AdminsScreens admins, ServicesScreens services, ServiceWizard serviceWizard, BlocksScreens blocks, BlockWizard blockWizard,
     DashboardScreen dashboard, ScheduleScreens schedule, BookingActions bookingActions, AuditScreens audit, ExportScreens exports,
-    SettingsScreens settings, MassEditScreens massEdit,
+    SettingsScreens settings, MassEditScreens massEdit, BroadcastWizard broadcasts,
     Replies replies, BookingDb db, Texts.TextCatalog catalog, ActionLimiter limiter, ILogger<UpdateRouter> logger)
     : IUpdateRouter
 {
@@ -196,6 +196,11 @@ public sealed class UpdateRouter(
                 RunExport c => exports.RunAsync(ctx, c, ct),
                 OpenSettings => settings.ShowAsync(ctx, null, ct),
                 SettingsCallback c => settings.RouteAsync(ctx, c, ct),
+                StartBroadcast => broadcasts.StartAsync(ctx, ct),
+                PickBroadcastAudience c => broadcasts.PickAudienceAsync(ctx, c.Audience, ct),
+                ChangeBroadcastAudience => broadcasts.ChangeAudienceAsync(ctx, ct),
+                ConfirmBroadcast => broadcasts.ConfirmAsync(ctx, ct),
+                CancelBroadcast => broadcasts.CancelAsync(ctx, ct),
                 Nothing c => ExplainAsync(ctx, c),
                 _ => menu.StaleAsync(ctx, ct),
             });
@@ -239,13 +244,19 @@ public sealed class UpdateRouter(
             return true;
         }
 
+        if (Permissions.Allows(ctx.AdminRole, Permission.Broadcast) && await broadcasts.TryTypedAsync(ctx, text, ct))
+        {
+            return true;
+        }
+
         return await visits.TryCommentAsync(ctx, text, ct);
     }
 
     /// <summary>/cancel leaves an admin's half-typed service, block or setting first, then whatever the client side has open.</summary>
     private async Task CancelAsync(UpdateContext ctx, CancellationToken ct)
     {
-        if (ctx.IsAdmin && (await serviceWizard.TryCancelAsync(ctx, ct) || await blockWizard.TryCancelAsync(ctx, ct) || await settings.TryCancelAsync(ctx, ct)))
+        if (ctx.IsAdmin && (await serviceWizard.TryCancelAsync(ctx, ct) || await blockWizard.TryCancelAsync(ctx, ct) || await settings.TryCancelAsync(ctx, ct)
+            || await broadcasts.TryCancelAsync(ctx, ct)))
         {
             await replies.SendAsync(ctx.ChatId, ctx.Texts["cancel.done"], Rendering.Keyboards.MainMenu(ctx), ct);
             return;

@@ -1,5 +1,6 @@
 using System.Text;
 using Booking.Bot.Callbacks;
+using Booking.Core.Domain;
 
 namespace Booking.Bot.Tests.Callbacks;
 
@@ -92,6 +93,14 @@ public sealed class CallbackTests
         new OpenExports(),
         new RunExport(ExportKind.Bookings),
         new RunExport(ExportKind.Clients),
+        new StartBroadcast(),
+        new PickBroadcastAudience(Audience.All),
+        new PickBroadcastAudience(Audience.WithFutureBookings),
+        new PickBroadcastAudience(Audience.InactiveFor(30)),
+        new PickBroadcastAudience(Audience.InactiveFor(90)),
+        new ChangeBroadcastAudience(),
+        new ConfirmBroadcast(),
+        new CancelBroadcast(),
     ];
 
     [Theory]
@@ -133,6 +142,10 @@ public sealed class CallbackTests
     [InlineData("ok:b:202612240730")]
     [InlineData("ok:s1:20261224073O")]
     [InlineData("lang:de")]
+    [InlineData("a:bca:i:45")]
+    [InlineData("a:bca:i")]
+    [InlineData("a:bca:x")]
+    [InlineData("a:bcy:1")]
     [InlineData("nop:anything")]
     [InlineData("select_service:1")]
     [InlineData("cxy: 5")]

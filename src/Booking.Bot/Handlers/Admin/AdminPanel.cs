@@ -26,6 +26,7 @@ public sealed class AdminPanel(Replies replies, BackupScreen backup)
         new("admin_panel.services_button", new AdminServices(), Permission.ManageServices),
         new("admin_panel.blocks_button", new AdminBlocks(), Permission.ManageSlots),
         new("admin_panel.settings_button", new OpenSettings(), Permission.ManageSettings),
+        new("admin_panel.broadcast_button", new StartBroadcast(), Permission.Broadcast),
     ];
 
     public async Task ShowAsync(UpdateContext ctx, CancellationToken ct)

@@ -105,6 +105,13 @@ public sealed class AdminGateTests : IAsyncLifetime
         new AddSpecialDay(),
         new SpecialDayClosed(),
         new DropSpecialDay(Holiday),
+        new StartBroadcast(),
+        new PickBroadcastAudience(Audience.All),
+        new PickBroadcastAudience(Audience.WithFutureBookings),
+        new PickBroadcastAudience(Audience.InactiveFor(30)),
+        new ChangeBroadcastAudience(),
+        new ConfirmBroadcast(),
+        new CancelBroadcast(),
     ];
 
     private Task<string> SnapshotAsync() => _s.Host.DbAsync(async db =>
@@ -116,6 +123,8 @@ public sealed class AdminGateTests : IAsyncLifetime
             .Select(s => $"{s.Id}:{s.Name}:{s.DurationMinutes}:{s.SlotIntervalMinutes}:{s.IsActive}:{s.DisplayOrder}:{s.IsDeleted}").ToListAsync();
         var blocks = await db.Blocks.CountAsync();
         var bookings = await db.Bookings.OrderBy(b => b.Id).Select(b => $"{b.Id}:{b.Status}").ToListAsync();
+        var broadcasts = await db.Broadcasts.CountAsync();
+        var recipients = await db.BroadcastRecipients.CountAsync();
         var s = await db.Settings.AsNoTracking().SingleAsync();
         var settings = $"{s.SlotIntervalMinutes}:{s.MinNoticeMinutes}:{s.HorizonMonths}:{s.CancellationWindowHours}:{s.MaxActiveBookings}:"
             + $"{s.ReminderOffsetsMinutes}:{s.ReviewDelayMinutes}:{s.TimeZoneId}:{s.Address}";
@@ -123,7 +132,8 @@ public sealed class AdminGateTests : IAsyncLifetime
         var specials = await db.SpecialDays.OrderBy(d => d.Date).Select(d => $"{d.Date}:{d.IsClosed}:{d.Opens}:{d.Closes}").ToListAsync();
         return string.Join(",", admins)
             + $"|audit={audit}|flows={conversations}|services={string.Join(",", services)}|blocks={blocks}|bookings={string.Join(",", bookings)}"
-            + $"|settings={settings}|week={string.Join(",", week)}|special={string.Join(",", specials)}";
+            + $"|settings={settings}|week={string.Join(",", week)}|special={string.Join(",", specials)}"
+            + $"|broadcasts={broadcasts}|recipients={recipients}";
     });
 
     private static async Task TryEverythingAsync(FakeUser user, IEnumerable<AdminCallback> buttons)
