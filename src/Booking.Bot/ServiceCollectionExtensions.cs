@@ -18,6 +18,7 @@ public static class ServiceCollectionExtensions
     {
         services.AddSingleton(options);
         services.AddSingleton(catalog ?? TextCatalog.LoadDefault());
+        services.AddSingleton<Core.Features.Texts.ITextDefaults>(sp => sp.GetRequiredService<TextCatalog>());
         services.AddSingleton<TextProvider>();
         AddTelegramClient(services, options);
         services.AddSingleton<ActionLimiter>();

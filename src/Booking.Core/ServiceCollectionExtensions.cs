@@ -12,6 +12,7 @@ using Booking.Core.Features.Export;
 using Booking.Core.Features.Notifications;
 using Booking.Core.Features.Reviews;
 using Booking.Core.Features.Services;
+using Booking.Core.Features.Texts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Booking.Core;
@@ -62,6 +63,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ExportBookings.Handler>();
         services.AddScoped<ExportClients.Handler>();
         services.AddScoped<ExportAuditLog.Handler>();
+        services.AddSingleton<TextOverrideCache>();
+        services.AddScoped<EditTexts.Handler>();
         return services;
     }
 }

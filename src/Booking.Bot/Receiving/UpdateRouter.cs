@@ -19,7 +19,7 @@ public sealed class UpdateRouter(
     MenuCommands menu, BookingCallbacks booking, MyBookingsScreens myBookings, VisitCallbacks visits, AdminPanel adminPanel,
     AdminsScreens admins, ServicesScreens services, ServiceWizard serviceWizard, BlocksScreens blocks, BlockWizard blockWizard,
     DashboardScreen dashboard, ScheduleScreens schedule, BookingActions bookingActions, AuditScreens audit, ExportScreens exports,
-    Replies replies, BookingDb db, Texts.TextCatalog catalog, ActionLimiter limiter, ILogger<UpdateRouter> logger)
+    Replies replies, BookingDb db, ActionLimiter limiter, ILogger<UpdateRouter> logger)
 {
     /// <summary>Texts longer than this are not commands or menu labels; they are not parsed further.</summary>
     private const int MaxRoutedText = 256;
@@ -260,15 +260,16 @@ public sealed class UpdateRouter(
         return Task.CompletedTask;
     }
 
-    private string? MenuLabel(UpdateContext ctx, string text)
+    private static string? MenuLabel(UpdateContext ctx, string text)
     {
         string[] keys = ["menu.book", "menu.my", "menu.about", "menu.admin"];
         foreach (var language in Core.Domain.Languages.All)
         {
-            var t = ctx.Texts.Language == language ? ctx.Texts : new Texts.Texts(catalog, language);
+            var t = ctx.Texts.In(language);
             foreach (var key in keys)
             {
-                if (string.Equals(t[key], text, StringComparison.Ordinal))
+                // The shipped label too: a keyboard sent before an admin reworded it is still on screen.
+                if (string.Equals(t[key], text, StringComparison.Ordinal) || string.Equals(t.Default(key), text, StringComparison.Ordinal))
                 {
                     return key;
                 }

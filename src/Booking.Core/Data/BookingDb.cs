@@ -24,6 +24,7 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options) : DbContext(o
     public DbSet<LiveKeyboard> LiveKeyboards => Set<LiveKeyboard>();
     public DbSet<Admin> Admins => Set<Admin>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<TextOverride> TextOverrides => Set<TextOverride>();
 
     /// <summary>True when this provider needs its writers serialised by the application (SQLite does; see ADR 0002).</summary>
     public bool IsSqlite => Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;
