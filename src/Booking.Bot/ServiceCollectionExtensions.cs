@@ -20,6 +20,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(catalog ?? TextCatalog.LoadDefault());
         services.AddSingleton<Core.Features.Texts.ITextDefaults>(sp => sp.GetRequiredService<TextCatalog>());
         services.AddSingleton<TextProvider>();
+        services.AddSingleton<TextKeyIndex>();
         AddTelegramClient(services, options);
         services.AddSingleton<ActionLimiter>();
         services.AddSingleton<ChatLanes>();
@@ -51,6 +52,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<BookingActions>();
         services.AddScoped<AuditScreens>();
         services.AddScoped<ExportScreens>();
+        services.AddScoped<TextsScreens>();
+        services.AddScoped<TextEditor>();
         return services;
     }
 

@@ -52,6 +52,13 @@ public abstract record AdminCallback : Callback
         ["a", "aux", var u, var act] when Filter(u, act) is { } f => new ExportAudit(f.Actor, f.Action),
         ["a", "exp"] => new OpenExports(),
         ["a", "exp", "b" or "c"] => new RunExport(parts[2] == "b" ? ExportKind.Bookings : ExportKind.Clients),
+        ["a", "tx"] => new TextCategories(),
+        ["a", "txc", var c, var p] when TextKeyId.IsCategory(c) && TextKeyId.Page(p) is { } page => new TextCategoryPage(c, page),
+        ["a", "txk", var k] when TextKeyId.IsWellFormed(k) => new ViewText(k),
+        ["a", "txe", var k, var l] when TextKeyId.IsWellFormed(k) && TextKeyId.IsLanguage(l) => new EditText(k, l),
+        ["a", "txs", var k, var l] when TextKeyId.IsWellFormed(k) && TextKeyId.IsLanguage(l) => new SaveText(k, l),
+        ["a", "txr", var k, var l] when TextKeyId.IsWellFormed(k) && TextKeyId.IsLanguage(l) => new AskResetText(k, l),
+        ["a", "txry", var k, var l] when TextKeyId.IsWellFormed(k) && TextKeyId.IsLanguage(l) => new ResetText(k, l),
         _ => null,
     };
 

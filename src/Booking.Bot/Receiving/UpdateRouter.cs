@@ -19,6 +19,7 @@ public sealed class UpdateRouter(
     MenuCommands menu, BookingCallbacks booking, MyBookingsScreens myBookings, VisitCallbacks visits, AdminPanel adminPanel,
     AdminsScreens admins, ServicesScreens services, ServiceWizard serviceWizard, BlocksScreens blocks, BlockWizard blockWizard,
     DashboardScreen dashboard, ScheduleScreens schedule, BookingActions bookingActions, AuditScreens audit, ExportScreens exports,
+    TextsScreens textScreens, TextEditor textEditor,
     Replies replies, BookingDb db, ActionLimiter limiter, ILogger<UpdateRouter> logger)
 {
     /// <summary>Texts longer than this are not commands or menu labels; they are not parsed further.</summary>
@@ -187,6 +188,13 @@ public sealed class UpdateRouter(
                 ExportAudit c => audit.ExportAsync(ctx, c, ct),
                 OpenExports => exports.ShowAsync(ctx, ct),
                 RunExport c => exports.RunAsync(ctx, c, ct),
+                TextCategories => textScreens.CategoriesAsync(ctx, null, ct),
+                TextCategoryPage c => textScreens.CategoryAsync(ctx, c, ct),
+                ViewText c => textScreens.KeyAsync(ctx, c.KeyId, null, ct),
+                EditText c => textEditor.StartAsync(ctx, c, ct),
+                SaveText c => textEditor.SaveAsync(ctx, c, ct),
+                AskResetText c => textScreens.AskResetAsync(ctx, c, ct),
+                ResetText c => textScreens.ResetAsync(ctx, c, ct),
                 Nothing c => ExplainAsync(ctx, c),
                 _ => menu.StaleAsync(ctx, ct),
             });
@@ -225,13 +233,18 @@ public sealed class UpdateRouter(
             return true;
         }
 
+        if (Permissions.Allows(ctx.AdminRole, Permission.EditTexts) && await textEditor.TryTypedAsync(ctx, text, ct))
+        {
+            return true;
+        }
+
         return await visits.TryCommentAsync(ctx, text, ct);
     }
 
     /// <summary>/cancel leaves an admin's half-typed service or block first, then whatever the client side has open.</summary>
     private async Task CancelAsync(UpdateContext ctx, CancellationToken ct)
     {
-        if (ctx.IsAdmin && (await serviceWizard.TryCancelAsync(ctx, ct) || await blockWizard.TryCancelAsync(ctx, ct)))
+        if (ctx.IsAdmin && (await serviceWizard.TryCancelAsync(ctx, ct) || await blockWizard.TryCancelAsync(ctx, ct) || await textEditor.TryCancelAsync(ctx, ct)))
         {
             await replies.SendAsync(ctx.ChatId, ctx.Texts["cancel.done"], Rendering.Keyboards.MainMenu(ctx), ct);
             return;

@@ -67,6 +67,6 @@ public sealed partial class TextCatalogTests
     [GeneratedRegex(@"\{[a-z_]+\}")]
     private static partial Regex Placeholder();
 
-    [GeneratedRegex(@"""((?:menu|commands|start|help|language|cancel|booking|refusal|my|relative|cancel_booking|reschedule|about|admin|admin_panel|admins|reminder|review|plural|format|dashboard|schedule|audit|export)\.[a-z_]+)""")]
+    [GeneratedRegex(@"""((?:menu|commands|start|help|language|cancel|booking|refusal|my|relative|cancel_booking|reschedule|about|admin|admin_panel|admins|reminder|review|plural|format|dashboard|schedule|audit|export|texts)\.[a-z_]+)""")]
     private static partial Regex KeyUse();
 }

@@ -23,6 +23,7 @@ public sealed class AdminPanel(Replies replies)
         new("admin_panel.exports_button", new OpenExports(), Permission.ExportData),
         new("admin_panel.services_button", new AdminServices(), Permission.ManageServices),
         new("admin_panel.blocks_button", new AdminBlocks(), Permission.ManageSlots),
+        new("admin_panel.texts_button", new TextCategories(), Permission.EditTexts),
     ];
 
     public async Task ShowAsync(UpdateContext ctx, CancellationToken ct)
