@@ -123,7 +123,8 @@ public sealed class TextsScreens(
         await KeyAsync(ctx, r.KeyId, result.Outcome == EditTexts.Outcome.Done ? ctx.Texts["texts.reset_done"] : null, ct);
     }
 
-    public static string LanguageName(Texts.Texts t, string language) => t["texts.language_" + language];
+    public static string LanguageName(Texts.Texts t, string language) =>
+        t[language == Languages.English ? "texts.language_en" : "texts.language_ru"];
 
     /// <summary>The placeholders an override must keep, as "{date}, {time}".</summary>
     public string PlaceholderList(Texts.Texts t, string key)
