@@ -20,6 +20,9 @@ public sealed class AdminGateTests : IAsyncLifetime
     private const int SeededBlockId = 1;
     private const long ClientId = 702;
     private const int BookingId = 1;
+
+    /// <summary>A text with an override in the database, which a reset would remove.</summary>
+    private const string TextKey = "booking.confirmed";
     private BotScenario _s = null!;
 
     public async Task InitializeAsync()
@@ -34,6 +37,7 @@ public sealed class AdminGateTests : IAsyncLifetime
             db.Clients.Add(new Client(ClientId, "Клиент", null, null, "ru", BotScenario.DefaultNow.UtcDateTime));
             var massage = await db.Services.SingleAsync(s => s.Id == _s.MassageId);
             var start = BotScenario.DefaultNow.UtcDateTime.AddHours(-1); // started an hour ago: every booking button applies
+            db.TextOverrides.Add(new TextOverride(TextKey, "ru", "Ждём {service} {date} {time} {duration} {price}", BotScenario.AdminId, BotScenario.DefaultNow.UtcDateTime));
             db.Bookings.Add(Booking.Core.Domain.Booking.Create(ClientId, massage, start, Actor.Client, ClientId, new NotificationPlan([], 120), start.AddDays(-2)));
             await db.SaveChangesAsync();
         });
@@ -84,6 +88,14 @@ public sealed class AdminGateTests : IAsyncLifetime
         new OpenExports(),
         new RunExport(ExportKind.Bookings),
         new RunExport(ExportKind.Clients),
+        new TextCategories(),
+        new TextCategoryPage("booking", 0),
+        new ViewText(TextKeyId.Of(TextKey)),
+        new EditText(TextKeyId.Of(TextKey), "ru"),
+        new SaveText(TextKeyId.Of(TextKey), "ru"),
+        new AskResetText(TextKeyId.Of(TextKey), "ru"),
+        new ResetText(TextKeyId.Of(TextKey), "ru"),
+        new ResetText(TextKeyId.Of(TextKey), "en"),
     ];
 
     private Task<string> SnapshotAsync() => _s.Host.DbAsync(async db =>
@@ -95,7 +107,8 @@ public sealed class AdminGateTests : IAsyncLifetime
             .Select(s => $"{s.Id}:{s.Name}:{s.DurationMinutes}:{s.SlotIntervalMinutes}:{s.IsActive}:{s.DisplayOrder}:{s.IsDeleted}").ToListAsync();
         var blocks = await db.Blocks.CountAsync();
         var bookings = await db.Bookings.OrderBy(b => b.Id).Select(b => $"{b.Id}:{b.Status}").ToListAsync();
-        return string.Join(",", admins)
+        var texts = await db.TextOverrides.OrderBy(o => o.Id).Select(o => $"{o.Language}:{o.Key}:{o.Text}").ToListAsync();
+        return string.Join(",", admins) + $"|texts={string.Join(",", texts)}"
             + $"|audit={audit}|flows={conversations}|services={string.Join(",", services)}|blocks={blocks}|bookings={string.Join(",", bookings)}";
     });
 
