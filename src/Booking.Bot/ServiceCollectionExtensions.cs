@@ -20,7 +20,9 @@ public static class ServiceCollectionExtensions
     {
         services.AddSingleton(options);
         services.AddSingleton(catalog ?? TextCatalog.LoadDefault());
+        services.AddSingleton<Core.Features.Texts.ITextDefaults>(sp => sp.GetRequiredService<TextCatalog>());
         services.AddSingleton<TextProvider>();
+        services.AddSingleton<TextKeyIndex>();
         AddTelegramClient(services, options);
         services.AddSingleton<ActionLimiter>();
         services.AddSingleton<ChatLanes>();
@@ -66,6 +68,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<SettingsScreens>();
         services.AddScoped<OpeningHoursScreens>();
         services.AddScoped<BroadcastWizard>();
+        services.AddScoped<TextsScreens>();
+        services.AddScoped<TextEditor>();
         return services;
     }
 

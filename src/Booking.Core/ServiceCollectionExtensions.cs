@@ -14,6 +14,7 @@ using Booking.Core.Features.Notifications;
 using Booking.Core.Features.Reviews;
 using Booking.Core.Features.Services;
 using Booking.Core.Features.Settings;
+using Booking.Core.Features.Texts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Booking.Core;
@@ -74,6 +75,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CreateBroadcast.Handler>();
         services.AddScoped<ClaimBroadcastRecipients.Handler>();
         services.AddScoped<BroadcastOutcomes>();
+        services.AddSingleton<TextOverrideCache>();
+        services.AddScoped<EditTexts.Handler>();
         return services;
     }
 }

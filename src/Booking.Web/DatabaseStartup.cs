@@ -1,9 +1,13 @@
 using Booking.Core.Data;
+using Booking.Core.Features.Texts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Web;
 
-/// <summary>Applies migrations and seeds a new database before anything else in the host starts (P2).</summary>
+/// <summary>
+/// Applies migrations and seeds a new database before anything else in the host starts (P2), then loads the admins'
+/// text overrides, so the very first message already uses them.
+/// </summary>
 public sealed class DatabaseStartup(IServiceScopeFactory scopes, ILogger<DatabaseStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -18,6 +22,7 @@ public sealed class DatabaseStartup(IServiceScopeFactory scopes, ILogger<Databas
 
         await db.Database.MigrateAsync(cancellationToken);
         await DatabaseSeeder.SeedAsync(db, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<TextOverrideCache>().ReloadAsync(db, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -19,8 +19,8 @@ public sealed class UpdateRouter(
     MenuCommands menu, BookingCallbacks booking, MyBookingsScreens myBookings, VisitCallbacks visits, AdminPanel adminPanel,
     AdminsScreens admins, ServicesScreens services, ServiceWizard serviceWizard, BlocksScreens blocks, BlockWizard blockWizard,
     DashboardScreen dashboard, ScheduleScreens schedule, BookingActions bookingActions, AuditScreens audit, ExportScreens exports,
-    SettingsScreens settings, MassEditScreens massEdit, BroadcastWizard broadcasts,
-    Replies replies, BookingDb db, Texts.TextCatalog catalog, ActionLimiter limiter, ILogger<UpdateRouter> logger)
+    SettingsScreens settings, MassEditScreens massEdit, BroadcastWizard broadcasts, TextsScreens textScreens, TextEditor textEditor,
+    Replies replies, BookingDb db, ActionLimiter limiter, ILogger<UpdateRouter> logger)
     : IUpdateRouter
 {
     /// <summary>Texts longer than this are not commands or menu labels; they are not parsed further.</summary>
@@ -201,6 +201,13 @@ public sealed class UpdateRouter(
                 ChangeBroadcastAudience => broadcasts.ChangeAudienceAsync(ctx, ct),
                 ConfirmBroadcast => broadcasts.ConfirmAsync(ctx, ct),
                 CancelBroadcast => broadcasts.CancelAsync(ctx, ct),
+                TextCategories => textScreens.CategoriesAsync(ctx, null, ct),
+                TextCategoryPage c => textScreens.CategoryAsync(ctx, c, ct),
+                ViewText c => textScreens.KeyAsync(ctx, c.KeyId, null, ct),
+                EditText c => textEditor.StartAsync(ctx, c, ct),
+                SaveText c => textEditor.SaveAsync(ctx, c, ct),
+                AskResetText c => textScreens.AskResetAsync(ctx, c, ct),
+                ResetText c => textScreens.ResetAsync(ctx, c, ct),
                 Nothing c => ExplainAsync(ctx, c),
                 _ => menu.StaleAsync(ctx, ct),
             });
@@ -249,6 +256,11 @@ public sealed class UpdateRouter(
             return true;
         }
 
+        if (Permissions.Allows(ctx.AdminRole, Permission.EditTexts) && await textEditor.TryTypedAsync(ctx, text, ct))
+        {
+            return true;
+        }
+
         return await visits.TryCommentAsync(ctx, text, ct);
     }
 
@@ -256,7 +268,7 @@ public sealed class UpdateRouter(
     private async Task CancelAsync(UpdateContext ctx, CancellationToken ct)
     {
         if (ctx.IsAdmin && (await serviceWizard.TryCancelAsync(ctx, ct) || await blockWizard.TryCancelAsync(ctx, ct) || await settings.TryCancelAsync(ctx, ct)
-            || await broadcasts.TryCancelAsync(ctx, ct)))
+            || await broadcasts.TryCancelAsync(ctx, ct) || await textEditor.TryCancelAsync(ctx, ct)))
         {
             await replies.SendAsync(ctx.ChatId, ctx.Texts["cancel.done"], Rendering.Keyboards.MainMenu(ctx), ct);
             return;
@@ -285,15 +297,16 @@ public sealed class UpdateRouter(
         return Task.CompletedTask;
     }
 
-    private string? MenuLabel(UpdateContext ctx, string text)
+    private static string? MenuLabel(UpdateContext ctx, string text)
     {
         string[] keys = ["menu.book", "menu.my", "menu.about", "menu.admin"];
         foreach (var language in Core.Domain.Languages.All)
         {
-            var t = ctx.Texts.Language == language ? ctx.Texts : new Texts.Texts(catalog, language);
+            var t = ctx.Texts.In(language);
             foreach (var key in keys)
             {
-                if (string.Equals(t[key], text, StringComparison.Ordinal))
+                // The shipped label too: a keyboard sent before an admin reworded it is still on screen.
+                if (string.Equals(t[key], text, StringComparison.Ordinal) || string.Equals(t.Default(key), text, StringComparison.Ordinal))
                 {
                     return key;
                 }

@@ -1,18 +1,25 @@
 using System.Collections.Frozen;
 using Booking.Core.Domain;
+using Booking.Core.Features.Texts;
 using YamlDotNet.RepresentationModel;
 
 namespace Booking.Bot.Texts;
 
 /// <summary>
 /// The default texts (A10): one YAML file per language, nested keys flattened to "booking.confirmed".
-/// Admin overrides from the database will layer on top of this in the texts feature.
+/// Admin overrides from the database layer on top of these (see <see cref="Texts"/>).
 /// </summary>
-public sealed class TextCatalog
+public sealed class TextCatalog : ITextDefaults
 {
     private readonly FrozenDictionary<string, FrozenDictionary<string, string>> _byLanguage;
 
-    private TextCatalog(Dictionary<string, FrozenDictionary<string, string>> byLanguage) => _byLanguage = byLanguage.ToFrozenDictionary();
+    private TextCatalog(Dictionary<string, FrozenDictionary<string, string>> byLanguage)
+    {
+        _byLanguage = byLanguage.ToFrozenDictionary();
+        Keys = _byLanguage[Core.Domain.Languages.Default].Keys.Order(StringComparer.Ordinal).ToArray();
+    }
+
+    public IReadOnlyList<string> Keys { get; }
 
     public IReadOnlyCollection<string> Languages => _byLanguage.Keys;
 
@@ -34,6 +41,10 @@ public sealed class TextCatalog
 
     public IReadOnlyDictionary<string, string> KeysOf(string language) => _byLanguage[language];
 
+    public string? Default(string language, string key) =>
+        _byLanguage.TryGetValue(language, out var texts) ? texts.GetValueOrDefault(key) : null;
+
+    /// <summary>The shipped text in <paramref name="language"/>, else in Russian, else null.</summary>
     public string? Find(string language, string key)
     {
         if (_byLanguage.TryGetValue(language, out var texts) && texts.TryGetValue(key, out var text))

@@ -1,4 +1,5 @@
 using System.Text;
+using Booking.Core.Features.Texts;
 
 namespace Booking.Bot.Texts;
 
@@ -7,13 +8,23 @@ public readonly record struct Raw(string Html);
 
 /// <summary>
 /// Looks texts up by key in one language and fills placeholders. Every value is HTML-escaped unless it is
-/// <see cref="Raw"/>, so a client's name or a service title can never break or inject markup.
+/// <see cref="Raw"/>, so a client's name or a service title can never break or inject markup. An admin's override
+/// wins over the shipped default (A10); it is read from the in-memory snapshot on every lookup, so a change shows
+/// at once and a lookup never queries the database.
 /// </summary>
-public sealed class Texts(TextCatalog catalog, string language)
+public sealed class Texts(TextCatalog catalog, string language, TextOverrideCache? overrides = null)
 {
     public string Language { get; } = language;
 
-    public string this[string key] => catalog.Find(Language, key) ?? Missing(key);
+    public string this[string key] =>
+        overrides?.Find(Language, key) ?? catalog.Default(Language, key) ?? overrides?.Find(Core.Domain.Languages.Default, key)
+        ?? catalog.Find(Core.Domain.Languages.Default, key) ?? Missing(key);
+
+    /// <summary>The shipped wording, ignoring overrides: old reply keyboards may still carry it.</summary>
+    public string? Default(string key) => catalog.Find(Language, key);
+
+    /// <summary>The same texts in another language.</summary>
+    public Texts In(string other) => other == Language ? this : new Texts(catalog, other, overrides);
 
     public string Format(string key, params ReadOnlySpan<(string Name, object? Value)> args) => Fill(this[key], args);
 
@@ -84,8 +95,14 @@ public sealed class Texts(TextCatalog catalog, string language)
     private static string Missing(string key) => "⟨" + key + "⟩";
 }
 
-/// <summary>Hands out <see cref="Texts"/> for a language.</summary>
-public sealed class TextProvider(TextCatalog catalog)
+/// <summary>Hands out <see cref="Texts"/> for a language: the admins' overrides over the shipped defaults.</summary>
+public sealed class TextProvider(TextCatalog catalog, TextOverrideCache overrides)
 {
-    public Texts For(string language) => new(catalog, language);
+    /// <summary>Defaults only, for places with no database.</summary>
+    public TextProvider(TextCatalog catalog)
+        : this(catalog, new TextOverrideCache())
+    {
+    }
+
+    public Texts For(string language) => new(catalog, language, overrides);
 }

@@ -27,6 +27,7 @@ public sealed class AdminPanel(Replies replies, BackupScreen backup)
         new("admin_panel.blocks_button", new AdminBlocks(), Permission.ManageSlots),
         new("admin_panel.settings_button", new OpenSettings(), Permission.ManageSettings),
         new("admin_panel.broadcast_button", new StartBroadcast(), Permission.Broadcast),
+        new("admin_panel.texts_button", new TextCategories(), Permission.EditTexts),
     ];
 
     public async Task ShowAsync(UpdateContext ctx, CancellationToken ct)

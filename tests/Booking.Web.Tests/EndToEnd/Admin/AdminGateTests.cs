@@ -21,6 +21,9 @@ public sealed class AdminGateTests : IAsyncLifetime
     private const long ClientId = 702;
     private const int BookingId = 1;
     private static readonly DateOnly Holiday = new(2026, 12, 31);
+
+    /// <summary>A text with an override in the database, which a reset would remove.</summary>
+    private const string TextKey = "booking.confirmed";
     private BotScenario _s = null!;
 
     public async Task InitializeAsync()
@@ -35,6 +38,7 @@ public sealed class AdminGateTests : IAsyncLifetime
             db.Clients.Add(new Client(ClientId, "Клиент", null, null, "ru", BotScenario.DefaultNow.UtcDateTime));
             var massage = await db.Services.SingleAsync(s => s.Id == _s.MassageId);
             var start = BotScenario.DefaultNow.UtcDateTime.AddHours(-1); // started an hour ago: every booking button applies
+            db.TextOverrides.Add(new TextOverride(TextKey, "ru", "Ждём {service} {date} {time} {duration} {price}", BotScenario.AdminId, BotScenario.DefaultNow.UtcDateTime));
             db.Bookings.Add(Booking.Core.Domain.Booking.Create(ClientId, massage, start, Actor.Client, ClientId, new NotificationPlan([], 120), start.AddDays(-2)));
             db.SpecialDays.Add(SpecialDay.Closed(Holiday));
             (await db.Settings.SingleAsync()).TimeZoneId = "Europe/Moscow"; // so that resetting the zone would be a change
@@ -112,6 +116,14 @@ public sealed class AdminGateTests : IAsyncLifetime
         new ChangeBroadcastAudience(),
         new ConfirmBroadcast(),
         new CancelBroadcast(),
+        new TextCategories(),
+        new TextCategoryPage("booking", 0),
+        new ViewText(TextKeyId.Of(TextKey)),
+        new EditText(TextKeyId.Of(TextKey), "ru"),
+        new SaveText(TextKeyId.Of(TextKey), "ru"),
+        new AskResetText(TextKeyId.Of(TextKey), "ru"),
+        new ResetText(TextKeyId.Of(TextKey), "ru"),
+        new ResetText(TextKeyId.Of(TextKey), "en"),
     ];
 
     private Task<string> SnapshotAsync() => _s.Host.DbAsync(async db =>
@@ -130,7 +142,8 @@ public sealed class AdminGateTests : IAsyncLifetime
             + $"{s.ReminderOffsetsMinutes}:{s.ReviewDelayMinutes}:{s.TimeZoneId}:{s.Address}";
         var week = await db.WorkingDays.OrderBy(d => d.Weekday).Select(d => $"{d.Weekday}:{d.IsOpen}:{d.Opens}:{d.Closes}").ToListAsync();
         var specials = await db.SpecialDays.OrderBy(d => d.Date).Select(d => $"{d.Date}:{d.IsClosed}:{d.Opens}:{d.Closes}").ToListAsync();
-        return string.Join(",", admins)
+        var texts = await db.TextOverrides.OrderBy(o => o.Id).Select(o => $"{o.Language}:{o.Key}:{o.Text}").ToListAsync();
+        return string.Join(",", admins) + $"|texts={string.Join(",", texts)}"
             + $"|audit={audit}|flows={conversations}|services={string.Join(",", services)}|blocks={blocks}|bookings={string.Join(",", bookings)}"
             + $"|settings={settings}|week={string.Join(",", week)}|special={string.Join(",", specials)}"
             + $"|broadcasts={broadcasts}|recipients={recipients}";
