@@ -32,7 +32,7 @@ public static class Keyboards
     public static InlineKeyboardMarkup Calendar(GetAvailability.Month month, Target target, Formats f, IEnumerable<InlineKeyboardButton> footer) =>
         Calendar(month, m => new ShowMonth(target, m), d => new PickDay(target, d), f, footer);
 
-    /// <summary>The same grid with other buttons behind it: the admin's move has buttons of its own (see ADR 0010).</summary>
+    /// <summary>The same grid with other buttons behind it: the admin's move has buttons of its own (ADR 0010).</summary>
     public static InlineKeyboardMarkup Calendar(
         GetAvailability.Month month, Func<DateOnly, Callback> showMonth, Func<DateOnly, Callback> pickDay, Formats f, IEnumerable<InlineKeyboardButton> footer)
     {
