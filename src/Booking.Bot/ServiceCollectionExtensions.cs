@@ -62,6 +62,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DashboardScreen>();
         services.AddScoped<ScheduleScreens>();
         services.AddScoped<BookingActions>();
+        services.AddScoped<MoveScreens>();
         services.AddScoped<AuditScreens>();
         services.AddScoped<ExportScreens>();
         services.AddScoped<SettingsQuestions>();

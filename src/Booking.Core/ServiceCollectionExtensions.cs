@@ -62,6 +62,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<GetBookingCard.Handler>();
         services.AddScoped<MarkAttendance.Handler>();
         services.AddScoped<CancelByAdmin.Handler>();
+        services.AddScoped<MoveByAdmin.Handler>();
         services.AddScoped<ListAuditEntries.Handler>();
         services.AddScoped<ExportBookings.Handler>();
         services.AddScoped<ExportClients.Handler>();

@@ -55,6 +55,7 @@ public abstract record AdminCallback : Callback
         ["a", "bkx", var id] when Id(id) is { } b => new AskAdminCancel(b),
         ["a", "bkxy", var id] when Id(id) is { } b => new AdminCancel(b),
         ["a", "bkm", var id] when Id(id) is { } b => new StartMessageClient(b),
+        ["a", "mvm" or "mvd" or "mvs" or "mvy", ..] => MoveButtons.Parse(parts),
         ["a", "au", var p, var u, var act] when Page(p) is { } page && Filter(u, act) is { } f => new ShowAudit(page, f.Actor, f.Action),
         ["a", "aua", var act] when Filter("-", act) is { } f => new PickAuditActor(f.Action),
         ["a", "auc", var u] when Filter(u, "-") is { } f => new PickAuditAction(f.Actor),

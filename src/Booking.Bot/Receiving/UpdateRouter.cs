@@ -20,6 +20,7 @@ public sealed class UpdateRouter(
     AdminsScreens admins, ServicesScreens services, ServiceWizard serviceWizard, BlocksScreens blocks, BlockWizard blockWizard,
     DashboardScreen dashboard, ScheduleScreens schedule, BookingActions bookingActions, AuditScreens audit, ExportScreens exports,
     SettingsScreens settings, MassEditScreens massEdit, BroadcastWizard broadcasts, TextsScreens textScreens, TextEditor textEditor,
+    MoveScreens moves,
     Replies replies, BookingDb db, ActionLimiter limiter, ILogger<UpdateRouter> logger)
     : IUpdateRouter
 {
@@ -188,6 +189,7 @@ public sealed class UpdateRouter(
                 AskAdminCancel c => bookingActions.AskCancelAsync(ctx, c.BookingId, ct),
                 AdminCancel c => bookingActions.CancelAsync(ctx, c.BookingId, null, ct),
                 StartMessageClient c => bookingActions.StartMessageAsync(ctx, c.BookingId, ct),
+                AdminMoveCallback c => moves.RouteAsync(ctx, c, ct),
                 ShowAudit c => audit.ShowAsync(ctx, c, ct),
                 PickAuditActor c => audit.PickActorAsync(ctx, c.Action, ct),
                 PickAuditAction c => audit.PickActionAsync(ctx, c.ActorId, ct),

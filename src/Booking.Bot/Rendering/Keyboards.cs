@@ -29,15 +29,20 @@ public static class Keyboards
     public static InlineKeyboardButton Button(string text, Callback callback) => InlineKeyboardButton.WithCallbackData(text, callback.Format());
 
     /// <summary>Monday-first month grid; only 🟢/🟡 days can be tapped.</summary>
-    public static InlineKeyboardMarkup Calendar(GetAvailability.Month month, Target target, Formats f, IEnumerable<InlineKeyboardButton> footer)
+    public static InlineKeyboardMarkup Calendar(GetAvailability.Month month, Target target, Formats f, IEnumerable<InlineKeyboardButton> footer) =>
+        Calendar(month, m => new ShowMonth(target, m), d => new PickDay(target, d), f, footer);
+
+    /// <summary>The same grid with other buttons behind it: the admin's move has buttons of its own (ADR 0010).</summary>
+    public static InlineKeyboardMarkup Calendar(
+        GetAvailability.Month month, Func<DateOnly, Callback> showMonth, Func<DateOnly, Callback> pickDay, Formats f, IEnumerable<InlineKeyboardButton> footer)
     {
         var rows = new List<InlineKeyboardButton[]>
         {
             new[]
             {
-                month.HasPrevious ? Button("◀️", new ShowMonth(target, month.FirstDay.AddMonths(-1))) : Button(" ", new Nothing(string.Empty)),
+                month.HasPrevious ? Button("◀️", showMonth(month.FirstDay.AddMonths(-1))) : Button(" ", new Nothing(string.Empty)),
                 Button(f.MonthTitle(month.FirstDay), new Nothing(string.Empty)),
-                month.HasNext ? Button("▶️", new ShowMonth(target, month.FirstDay.AddMonths(1))) : Button(" ", new Nothing(string.Empty)),
+                month.HasNext ? Button("▶️", showMonth(month.FirstDay.AddMonths(1))) : Button(" ", new Nothing(string.Empty)),
             },
             Enumerable.Range(0, 7).Select(i => Button(f.WeekdayShort(i), new Nothing(string.Empty))).ToArray(),
         };
@@ -46,7 +51,7 @@ public static class Keyboards
         Array.Fill(week, Button(" ", new Nothing(string.Empty)));
         foreach (var (date, load) in month.Days.OrderBy(d => d.Key))
         {
-            week[Formats.Weekday(date)] = DayButton(date, load, target);
+            week[Formats.Weekday(date)] = DayButton(date, load, pickDay);
             if (Formats.Weekday(date) == 6)
             {
                 rows.Add(week);
@@ -65,11 +70,14 @@ public static class Keyboards
     }
 
     /// <summary>Three slots a row; taken ones are shown crossed out so the day's shape stays readable.</summary>
-    public static InlineKeyboardMarkup Slots(IReadOnlyList<Slot> slots, Target target, IEnumerable<InlineKeyboardButton> footer)
+    public static InlineKeyboardMarkup Slots(IReadOnlyList<Slot> slots, Target target, IEnumerable<InlineKeyboardButton> footer) =>
+        Slots(slots, at => new PickSlot(target, at), footer);
+
+    public static InlineKeyboardMarkup Slots(IReadOnlyList<Slot> slots, Func<DateTime, Callback> pickSlot, IEnumerable<InlineKeyboardButton> footer)
     {
         var rows = slots
             .Select(s => s.IsFree
-                ? Button(Formats.Time(s.LocalStart), new PickSlot(target, s.StartUtc))
+                ? Button(Formats.Time(s.LocalStart), pickSlot(s.StartUtc))
                 : Button("❌ " + Formats.Time(s.LocalStart), new Nothing("slot")))
             .Chunk(3)
             .ToList();
@@ -79,13 +87,13 @@ public static class Keyboards
 
     public static InlineKeyboardMarkup Rows(params InlineKeyboardButton[][] rows) => new(rows);
 
-    private static InlineKeyboardButton DayButton(DateOnly date, DayLoad load, Target target)
+    private static InlineKeyboardButton DayButton(DateOnly date, DayLoad load, Func<DateOnly, Callback> pickDay)
     {
         var day = date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return load switch
         {
-            DayLoad.Plenty => Button(day + " 🟢", new PickDay(target, date)),
-            DayLoad.Few => Button(day + " 🟡", new PickDay(target, date)),
+            DayLoad.Plenty => Button(day + " 🟢", pickDay(date)),
+            DayLoad.Few => Button(day + " 🟡", pickDay(date)),
             DayLoad.Full => Button(day + " 🔴", new Nothing("full")),
             _ => Button(day + " ⚫", new Nothing("day")),
         };

@@ -102,6 +102,8 @@ public sealed class ScheduleScreens(Replies replies, GetDaySchedule.Handler days
 
         if (!card.HasStarted && b.IsActive)
         {
+            var local = DateOnly.FromDateTime(Core.Scheduling.LocalTime.ToLocal(b.StartUtc, ctx.Formats.Zone));
+            rows.Add([Keyboards.Button(t["schedule.move_button"], new AdminMoveMonth(b.Id, new DateOnly(local.Year, local.Month, 1)))]);
             rows.Add([Keyboards.Button(t["schedule.cancel_button"], new AskAdminCancel(b.Id))]);
         }
 

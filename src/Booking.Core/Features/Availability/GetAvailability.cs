@@ -12,7 +12,13 @@ namespace Booking.Core.Features.Availability;
 public static class GetAvailability
 {
     /// <summary>What is being placed: a service to book, or an existing booking to move.</summary>
-    public sealed record Subject(int ServiceId, int? BookingId = null, long? ClientId = null);
+    /// <param name="ByAdmin">
+    /// An admin's move (A3): any client's booking, and no minimum notice — only times already past are not offered.
+    /// </param>
+    public sealed record Subject(int ServiceId, int? BookingId = null, long? ClientId = null, bool ByAdmin = false)
+    {
+        public static Subject AdminMove(int bookingId) => new(0, bookingId, null, ByAdmin: true);
+    }
 
     public sealed record Month(Service Service, DateOnly FirstDay, IReadOnlyDictionary<DateOnly, DayLoad> Days, bool HasPrevious, bool HasNext, DateOnly Today);
 
@@ -35,7 +41,7 @@ public static class GetAvailability
             var first = ClampMonth(new DateOnly(year, month, 1), probe);
             var last = first.AddMonths(1).AddDays(-1);
             var schedule = await reader.ReadAsync(first, last, subject.BookingId, ct);
-            var rules = RulesOf(schedule, target.Value);
+            var rules = RulesOf(schedule, target.Value, subject);
             var days = new Dictionary<DateOnly, DayLoad>();
             for (var date = first; date <= last; date = date.AddDays(1))
             {
@@ -54,12 +60,15 @@ public static class GetAvailability
             }
 
             var schedule = await reader.ReadAsync(date, date, subject.BookingId, ct);
-            var rules = RulesOf(schedule, target.Value);
+            var rules = RulesOf(schedule, target.Value, subject);
             return new Day(target.Value.Service, date, schedule.SlotsFor(rules, date), schedule.Zone, rules.DurationMinutes);
         }
 
-        private static SlotRules RulesOf(Schedule schedule, (Service Service, int? Duration) target) =>
-            schedule.RulesFor(target.Service) with { DurationMinutes = target.Duration ?? target.Service.DurationMinutes };
+        private static SlotRules RulesOf(Schedule schedule, (Service Service, int? Duration) target, Subject subject)
+        {
+            var rules = schedule.RulesFor(target.Service) with { DurationMinutes = target.Duration ?? target.Service.DurationMinutes };
+            return subject.ByAdmin ? rules with { MinNoticeMinutes = 0 } : rules;
+        }
 
         private static DateOnly ClampMonth(DateOnly month, Schedule schedule) =>
             month < schedule.FirstMonth ? schedule.FirstMonth : month > schedule.LastMonth ? schedule.LastMonth : month;
@@ -71,7 +80,7 @@ public static class GetAvailability
             if (subject.BookingId is { } bookingId)
             {
                 var booking = await db.Bookings.AsNoTracking().Include(b => b.Service)
-                    .SingleOrDefaultAsync(b => b.Id == bookingId && b.ClientId == subject.ClientId, ct);
+                    .SingleOrDefaultAsync(b => b.Id == bookingId && (subject.ByAdmin || b.ClientId == subject.ClientId), ct);
                 return booking is { IsActive: true, Service: { } s } ? (s, booking.DurationMinutes) : null;
             }
 

@@ -52,7 +52,7 @@ public sealed class Schedule(
     /// <summary>The free slot starting at exactly this instant, or why there is none.</summary>
     public SlotCheck Check(SlotRules rules, DateTime startUtc)
     {
-        if (startUtc < NowUtc.AddMinutes(Settings.MinNoticeMinutes))
+        if (startUtc < NowUtc.AddMinutes(rules.MinNoticeMinutes))
         {
             return SlotCheck.TooSoon;
         }

@@ -20,6 +20,9 @@ public sealed class AdminGateTests : IAsyncLifetime
     private const int SeededBlockId = 1;
     private const long ClientId = 702;
     private const int BookingId = 1;
+
+    /// <summary>A booking two days ahead, which a forged move would really move.</summary>
+    private const int FutureBookingId = 2;
     private static readonly DateOnly Holiday = new(2026, 12, 31);
 
     /// <summary>A text with an override in the database, which a reset would remove.</summary>
@@ -40,6 +43,8 @@ public sealed class AdminGateTests : IAsyncLifetime
             var start = BotScenario.DefaultNow.UtcDateTime.AddHours(-1); // started an hour ago: every booking button applies
             db.TextOverrides.Add(new TextOverride(TextKey, "ru", "Ждём {service} {date} {time} {duration} {price}", BotScenario.AdminId, BotScenario.DefaultNow.UtcDateTime));
             db.Bookings.Add(Booking.Core.Domain.Booking.Create(ClientId, massage, start, Actor.Client, ClientId, new NotificationPlan([], 120), start.AddDays(-2)));
+            var ahead = BotScenario.DefaultNow.UtcDateTime.AddDays(2).AddHours(3);
+            db.Bookings.Add(Booking.Core.Domain.Booking.Create(ClientId, massage, ahead, Actor.Client, ClientId, new NotificationPlan([], 120), start));
             db.SpecialDays.Add(SpecialDay.Closed(Holiday));
             (await db.Settings.SingleAsync()).TimeZoneId = "Europe/Moscow"; // so that resetting the zone would be a change
             await db.SaveChangesAsync();
@@ -89,6 +94,10 @@ public sealed class AdminGateTests : IAsyncLifetime
         new AskAdminCancel(BookingId),
         new AdminCancel(BookingId),
         new StartMessageClient(BookingId),
+        new AdminMoveMonth(FutureBookingId, new DateOnly(2026, 12, 1)),
+        new AdminMoveDay(FutureBookingId, new DateOnly(2026, 12, 3)),
+        new AdminMoveSlot(FutureBookingId, BotScenario.DefaultNow.UtcDateTime.AddDays(2).AddHours(6)),
+        new AdminMoveConfirm(FutureBookingId, BotScenario.DefaultNow.UtcDateTime.AddDays(2).AddHours(6)),
         new ShowAudit(0),
         new PickAuditActor(null),
         new PickAuditAction(null),
@@ -134,7 +143,7 @@ public sealed class AdminGateTests : IAsyncLifetime
         var services = await db.Services.OrderBy(s => s.Id)
             .Select(s => $"{s.Id}:{s.Name}:{s.DurationMinutes}:{s.SlotIntervalMinutes}:{s.IsActive}:{s.DisplayOrder}:{s.IsDeleted}").ToListAsync();
         var blocks = await db.Blocks.CountAsync();
-        var bookings = await db.Bookings.OrderBy(b => b.Id).Select(b => $"{b.Id}:{b.Status}").ToListAsync();
+        var bookings = await db.Bookings.OrderBy(b => b.Id).Select(b => $"{b.Id}:{b.Status}:{b.StartUtc}").ToListAsync();
         var broadcasts = await db.Broadcasts.CountAsync();
         var recipients = await db.BroadcastRecipients.CountAsync();
         var s = await db.Settings.AsNoTracking().SingleAsync();
