@@ -94,4 +94,31 @@ public sealed class FieldEditorTests : IAsyncLifetime
         await owner.PressAsync("✅ Сохранить");
         Assert.Equal("+79001234567", await _s.Host.DbAsync(db => db.Clients.Where(c => c.Id == 1001).Select(c => c.Phone).SingleAsync()));
     }
+
+    [Fact]
+    public async Task An_admin_demoted_while_a_question_is_open_has_the_typed_value_ignored()
+    {
+        const long DeputyId = 710;
+        await _s.Host.DbAsync(async db =>
+        {
+            db.Admins.Add(new Booking.Core.Domain.Admin(DeputyId, Booking.Core.Domain.AdminRole.SuperAdmin, BotScenario.AdminId, BotScenario.DefaultNow.UtcDateTime));
+            await db.SaveChangesAsync();
+        });
+        var deputy = _s.User(DeputyId, "Зам");
+        await deputy.SendTextAsync("/admin");
+        await deputy.PressAsync("✏️ Редактор полей");
+        await deputy.PressAsync("🧾 Услуги");
+        await deputy.PressAsync("Массаж");
+        await deputy.PressAsync("Название");
+        await _s.Host.DbAsync(async db =>
+        {
+            (await db.Admins.SingleAsync(a => a.UserId == DeputyId)).ChangeRole(Booking.Core.Domain.AdminRole.Moderator);
+            await db.SaveChangesAsync();
+        });
+
+        await deputy.SendTextAsync("Взлом");
+
+        Assert.DoesNotContain(deputy.Messages, m => m.Text.Contains("Станет", StringComparison.Ordinal));
+        Assert.Equal("Массаж", await _s.Host.DbAsync(db => db.Services.Where(s => s.Id == _s.MassageId).Select(s => s.Name).SingleAsync()));
+    }
 }
