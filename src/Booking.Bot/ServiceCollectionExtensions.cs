@@ -71,6 +71,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<BroadcastWizard>();
         services.AddScoped<TextsScreens>();
         services.AddScoped<TextEditor>();
+        services.AddScoped<FieldEditorScreens>();
+        services.AddScoped<FieldEditor>();
         return services;
     }
 

@@ -9,6 +9,7 @@ using Booking.Core.Features.Broadcasts;
 using Booking.Core.Features.Bookings;
 using Booking.Core.Features.Catalog;
 using Booking.Core.Features.Clients;
+using Booking.Core.Features.Editor;
 using Booking.Core.Features.Export;
 using Booking.Core.Features.Notifications;
 using Booking.Core.Features.Reviews;
@@ -78,6 +79,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<BroadcastOutcomes>();
         services.AddSingleton<TextOverrideCache>();
         services.AddScoped<EditTexts.Handler>();
+        services.AddScoped<EditField.Handler>();
         return services;
     }
 }

@@ -36,7 +36,8 @@ public sealed class CoreWorld : IAsyncDisposable
 
     public int ServiceId { get; private set; }
 
-    public static async Task<CoreWorld> CreateAsync(string timeZone = "Europe/Moscow")
+    /// <param name="owners">ADMIN_IDS for this world; none by default.</param>
+    public static async Task<CoreWorld> CreateAsync(string timeZone = "Europe/Moscow", params long[] owners)
     {
         var directory = Path.Combine(Path.GetTempPath(), "bookingbot-core-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -44,7 +45,7 @@ public sealed class CoreWorld : IAsyncDisposable
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(clock)
             .AddSqliteBookingDb(Path.Combine(directory, "core.db"))
-            .AddBookingCore(new BookingCoreOptions { DefaultTimeZoneId = timeZone })
+            .AddBookingCore(new BookingCoreOptions { DefaultTimeZoneId = timeZone, OwnerIds = owners.ToHashSet() })
             .BuildServiceProvider();
         var world = new CoreWorld(directory, services, clock);
         await world.InDbAsync(async db =>

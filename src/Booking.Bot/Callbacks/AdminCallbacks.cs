@@ -70,6 +70,7 @@ public abstract record AdminCallback : Callback
         ["a", "txr", var k, var l] when TextKeyId.IsWellFormed(k) && TextKeyId.IsLanguage(l) => new AskResetText(k, l),
         ["a", "txry", var k, var l] when TextKeyId.IsWellFormed(k) && TextKeyId.IsLanguage(l) => new ResetText(k, l),
         ["a", "bc" or "bca" or "bcb" or "bcy" or "bcx", ..] => BroadcastButtons.Parse(parts),
+        ["a", "fe" or "fel" or "fer" or "fef" or "fey", ..] => EditorCallback.Parse(parts),
         ["a", _, ..] when SettingsCallback.Parse(parts) is { } settings => settings,
         _ => null,
     };

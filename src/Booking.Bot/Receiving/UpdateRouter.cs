@@ -20,7 +20,7 @@ public sealed class UpdateRouter(
     AdminsScreens admins, ServicesScreens services, ServiceWizard serviceWizard, BlocksScreens blocks, BlockWizard blockWizard,
     DashboardScreen dashboard, ScheduleScreens schedule, BookingActions bookingActions, AuditScreens audit, ExportScreens exports,
     SettingsScreens settings, MassEditScreens massEdit, BroadcastWizard broadcasts, TextsScreens textScreens, TextEditor textEditor,
-    MoveScreens moves,
+    MoveScreens moves, FieldEditor fieldEditor,
     Replies replies, BookingDb db, ActionLimiter limiter, ILogger<UpdateRouter> logger)
     : IUpdateRouter
 {
@@ -210,6 +210,7 @@ public sealed class UpdateRouter(
                 SaveText c => textEditor.SaveAsync(ctx, c, ct),
                 AskResetText c => textScreens.AskResetAsync(ctx, c, ct),
                 ResetText c => textScreens.ResetAsync(ctx, c, ct),
+                EditorCallback c => fieldEditor.RouteAsync(ctx, c, ct),
                 Nothing c => ExplainAsync(ctx, c),
                 _ => menu.StaleAsync(ctx, ct),
             });
@@ -263,6 +264,11 @@ public sealed class UpdateRouter(
             return true;
         }
 
+        if (Permissions.Allows(ctx.AdminRole, Permission.EditFields) && await fieldEditor.TryTypedAsync(ctx, text, ct))
+        {
+            return true;
+        }
+
         return await visits.TryCommentAsync(ctx, text, ct);
     }
 
@@ -270,7 +276,8 @@ public sealed class UpdateRouter(
     private async Task CancelAsync(UpdateContext ctx, CancellationToken ct)
     {
         if (ctx.IsAdmin && (await serviceWizard.TryCancelAsync(ctx, ct) || await blockWizard.TryCancelAsync(ctx, ct) || await settings.TryCancelAsync(ctx, ct)
-            || await broadcasts.TryCancelAsync(ctx, ct) || await textEditor.TryCancelAsync(ctx, ct)))
+            || await broadcasts.TryCancelAsync(ctx, ct) || await textEditor.TryCancelAsync(ctx, ct)
+            || await fieldEditor.TryCancelAsync(ctx, ct)))
         {
             await replies.SendAsync(ctx.ChatId, ctx.Texts["cancel.done"], Rendering.Keyboards.MainMenu(ctx), ct);
             return;

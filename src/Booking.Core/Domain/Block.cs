@@ -29,4 +29,19 @@ public sealed class Block
     public string? Reason { get; private set; }
     public long? CreatedBy { get; private set; }
     public DateTime CreatedUtc { get; private set; }
+
+    /// <summary>Null means no reason; otherwise at most <see cref="MaxReasonLength"/> characters.</summary>
+    public static bool IsValidReason(string? reason) => reason is null || reason.Length <= MaxReasonLength;
+
+    /// <summary>Rewords the reason; blank removes it. The time blocked stays the same.</summary>
+    public void ChangeReason(string? reason)
+    {
+        var trimmed = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (!IsValidReason(trimmed))
+        {
+            throw new ArgumentException($"A reason must be at most {MaxReasonLength} characters.", nameof(reason));
+        }
+
+        Reason = trimmed;
+    }
 }

@@ -28,6 +28,7 @@ public sealed class AdminPanel(Replies replies, BackupScreen backup)
         new("admin_panel.settings_button", new OpenSettings(), Permission.ManageSettings),
         new("admin_panel.broadcast_button", new StartBroadcast(), Permission.Broadcast),
         new("admin_panel.texts_button", new TextCategories(), Permission.EditTexts),
+        new("admin_panel.editor_button", new OpenFieldEditor(), Permission.EditFields),
     ];
 
     public async Task ShowAsync(UpdateContext ctx, CancellationToken ct)

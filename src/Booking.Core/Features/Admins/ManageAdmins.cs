@@ -106,7 +106,10 @@ public static class ManageAdmins
             return (admin, Outcome.NotFound);
         }
 
-        private async Task<bool> IsLastSuperAdminAsync(CancellationToken ct) =>
-            owners.Ids.Count + await db.Admins.CountAsync(a => a.Role == AdminRole.SuperAdmin, ct) <= 1;
+        private Task<bool> IsLastSuperAdminAsync(CancellationToken ct) => ManageAdmins.IsLastSuperAdminAsync(db, owners, ct);
     }
+
+    /// <summary>True when no other super admin would be left: owners count, and so do admins promoted in the bot.</summary>
+    public static async Task<bool> IsLastSuperAdminAsync(BookingDb db, Owners owners, CancellationToken ct) =>
+        owners.Ids.Count + await db.Admins.CountAsync(a => a.Role == AdminRole.SuperAdmin, ct) <= 1;
 }

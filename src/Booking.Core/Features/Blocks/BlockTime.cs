@@ -40,7 +40,7 @@ public static class BlockTime
         {
             var nowUtc = clock.GetUtcNow().UtcDateTime;
             var reason = string.IsNullOrWhiteSpace(r.Reason) ? null : r.Reason.Trim();
-            if (r.EndUtc <= r.StartUtc || reason is { Length: > Block.MaxReasonLength })
+            if (r.EndUtc <= r.StartUtc || !Block.IsValidReason(reason))
             {
                 return new Result(Outcome.Invalid);
             }

@@ -67,7 +67,8 @@ public static class ChangeSetting
         _ => s.Address,
     };
 
-    private static void Write(BusinessSettings s, SettingField field, object? value)
+    /// <summary>Stores a value <see cref="SettingInput.TryRead"/> accepted.</summary>
+    public static void Write(BusinessSettings s, SettingField field, object? value)
     {
         switch (field)
         {

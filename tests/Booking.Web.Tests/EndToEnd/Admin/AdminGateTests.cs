@@ -1,5 +1,6 @@
 using Booking.Bot.Callbacks;
 using Booking.Core.Domain;
+using Booking.Core.Features.Editor;
 using Booking.TestKit.Hosting;
 using Booking.TestKit.Telegram;
 using Microsoft.EntityFrameworkCore;
@@ -133,7 +134,34 @@ public sealed class AdminGateTests : IAsyncLifetime
         new AskResetText(TextKeyId.Of(TextKey), "ru"),
         new ResetText(TextKeyId.Of(TextKey), "ru"),
         new ResetText(TextKeyId.Of(TextKey), "en"),
+        .. EditorButtons(),
     ];
+
+    /// <summary>Every step of the field editor, and a save of every whitelisted field on a real record.</summary>
+    private static IEnumerable<AdminCallback> EditorButtons()
+    {
+        long RecordOf(string entity) => entity switch
+        {
+            EditorEntity.Service => SeededServiceId,
+            EditorEntity.Block => SeededBlockId,
+            EditorEntity.Admin => VictimId,
+            EditorEntity.Client => ClientId,
+            _ => 0,
+        };
+
+        yield return new OpenFieldEditor();
+        foreach (var entity in EditorEntity.All)
+        {
+            yield return new EditorRecords(entity, 0);
+            yield return new EditorRecord(entity, RecordOf(entity));
+        }
+
+        foreach (var field in EditableFields.All)
+        {
+            yield return new EditorField(field.Entity, RecordOf(field.Entity), field.Code);
+            yield return new EditorSave(field.Entity, RecordOf(field.Entity), field.Code);
+        }
+    }
 
     private Task<string> SnapshotAsync() => _s.Host.DbAsync(async db =>
     {
@@ -142,7 +170,10 @@ public sealed class AdminGateTests : IAsyncLifetime
         var conversations = await db.Conversations.Where(c => c.Flow.StartsWith("admin")).CountAsync();
         var services = await db.Services.OrderBy(s => s.Id)
             .Select(s => $"{s.Id}:{s.Name}:{s.DurationMinutes}:{s.SlotIntervalMinutes}:{s.IsActive}:{s.DisplayOrder}:{s.IsDeleted}").ToListAsync();
-        var blocks = await db.Blocks.CountAsync();
+        var blocks = await db.Blocks.OrderBy(b => b.Id).Select(b => $"{b.Id}:{b.Reason}").ToListAsync();
+        // Only the seeded client: whoever presses the buttons is registered as a client by that very press.
+        var clients = await db.Clients.Where(c => c.Id == ClientId).Select(c => $"{c.Id}:{c.FirstName}:{c.Phone}:{c.Language}").ToListAsync();
+        var prices = await db.Services.OrderBy(s => s.Id).Select(s => $"{s.Id}:{s.Description}:{s.Price}:{s.Currency}").ToListAsync();
         var bookings = await db.Bookings.OrderBy(b => b.Id).Select(b => $"{b.Id}:{b.Status}:{b.StartUtc}").ToListAsync();
         var broadcasts = await db.Broadcasts.CountAsync();
         var recipients = await db.BroadcastRecipients.CountAsync();
@@ -153,7 +184,7 @@ public sealed class AdminGateTests : IAsyncLifetime
         var specials = await db.SpecialDays.OrderBy(d => d.Date).Select(d => $"{d.Date}:{d.IsClosed}:{d.Opens}:{d.Closes}").ToListAsync();
         var texts = await db.TextOverrides.OrderBy(o => o.Id).Select(o => $"{o.Language}:{o.Key}:{o.Text}").ToListAsync();
         return string.Join(",", admins) + $"|texts={string.Join(",", texts)}"
-            + $"|audit={audit}|flows={conversations}|services={string.Join(",", services)}|blocks={blocks}|bookings={string.Join(",", bookings)}"
+            + $"|audit={audit}|flows={conversations}|services={string.Join(",", services)}|blocks={string.Join(",", blocks)}|clients={string.Join(",", clients)}|prices={string.Join(",", prices)}|bookings={string.Join(",", bookings)}"
             + $"|settings={settings}|week={string.Join(",", week)}|special={string.Join(",", specials)}"
             + $"|broadcasts={broadcasts}|recipients={recipients}";
     });
@@ -199,6 +230,7 @@ public sealed class AdminGateTests : IAsyncLifetime
         var moderator = _s.User(ModeratorId, "Мод");
         var superOnly = EveryAdminButton().Where(b => !Permissions.Allows(AdminRole.Moderator, b.Required)).ToList();
         Assert.NotEmpty(superOnly);
+        Assert.All(EditorButtons(), b => Assert.Contains(b, superOnly)); // the field editor is for super admins only
 
         await TryEverythingAsync(moderator, superOnly);
 
