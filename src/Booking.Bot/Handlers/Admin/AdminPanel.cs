@@ -14,20 +14,21 @@ public sealed class AdminPanel(Replies replies, BackupScreen backup)
 {
     private sealed record Section(string TextKey, Callback Open, Permission Required);
 
+    // Day-to-day work first, then the catalogue and rules, then people and records; two per row.
     private static readonly Section[] Sections =
     [
-        new("admin_panel.admins_button", new ListAdmins(), Permission.ManageAdmins),
-        new("admin_panel.backup_button", new RunBackup(), Permission.ManageSettings),
-        new("admin_panel.mass_button", new MassEditDayPick(null), Permission.ManageBookings),
-        new("admin_panel.dashboard_button", new ShowDashboard(Core.Features.Analytics.DashboardPeriod.Week), Permission.ViewDashboard),
         new("admin_panel.schedule_button", ShowSchedule.Today, Permission.ManageBookings),
-        new("admin_panel.audit_button", new ShowAudit(0), Permission.ViewAudit),
-        new("admin_panel.exports_button", new OpenExports(), Permission.ExportData),
-        new("admin_panel.services_button", new AdminServices(), Permission.ManageServices),
+        new("admin_panel.dashboard_button", new ShowDashboard(Core.Features.Analytics.DashboardPeriod.Week), Permission.ViewDashboard),
+        new("admin_panel.mass_button", new MassEditDayPick(null), Permission.ManageBookings),
         new("admin_panel.blocks_button", new AdminBlocks(), Permission.ManageSlots),
+        new("admin_panel.services_button", new AdminServices(), Permission.ManageServices),
         new("admin_panel.settings_button", new OpenSettings(), Permission.ManageSettings),
         new("admin_panel.broadcast_button", new StartBroadcast(), Permission.Broadcast),
         new("admin_panel.texts_button", new TextCategories(), Permission.EditTexts),
+        new("admin_panel.admins_button", new ListAdmins(), Permission.ManageAdmins),
+        new("admin_panel.audit_button", new ShowAudit(0), Permission.ViewAudit),
+        new("admin_panel.exports_button", new OpenExports(), Permission.ExportData),
+        new("admin_panel.backup_button", new RunBackup(), Permission.ManageSettings),
         new("admin_panel.editor_button", new OpenFieldEditor(), Permission.EditFields),
     ];
 

@@ -15,7 +15,7 @@ public sealed class MassEditTests : IAsyncLifetime
     private async Task OpenDayAsync()
     {
         await _s.Admin.SendTextAsync("/admin");
-        await _s.Admin.PressAsync("📝 Массовое редактирование");
+        await _s.Admin.PressAsync("🗂 Массовое редактирование");
         await _s.Admin.PressAsync("3 декабря (чт)");
     }
 
