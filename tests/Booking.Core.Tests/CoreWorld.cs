@@ -84,6 +84,9 @@ public sealed class CoreWorld : IAsyncDisposable
         return await call(scope.ServiceProvider.GetRequiredService<THandler>());
     }
 
+    /// <summary>A scope of its own, for tests that hold a transaction open across steps.</summary>
+    public AsyncServiceScope NewScope() => _services.CreateAsyncScope();
+
     public async Task<T> InDbAsync<T>(Func<BookingDb, Task<T>> work)
     {
         await using var scope = _services.CreateAsyncScope();
