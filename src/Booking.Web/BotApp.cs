@@ -1,6 +1,7 @@
 using Booking.Bot;
 using Booking.Core;
 using Booking.Core.Data;
+using Booking.Data.Postgres;
 using Booking.Data.Sqlite;
 using Booking.Data.Sqlite.Backups;
 using dotenv.net;
@@ -33,28 +34,20 @@ public static class BotApp
             return (null, errors);
         }
 
-        if (settings.Database == DatabaseProvider.Postgres)
-        {
-            return (null, ["DATABASE_URL points at PostgreSQL, which this version does not support yet; use sqlite:PATH."]);
-        }
-
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        var held = DatabaseFileLock.TryAcquire(settings.DatabaseTarget);
-        if (held is null)
-        {
-            return (null, [$"DATABASE_URL '{settings.DatabaseTarget}' is in use by another running bot (or a restore); stop it first or give this bot its own database."]);
-        }
-
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHostedService(_ => new DatabaseLockHolder(held));
-        services.AddSqliteBookingDb(settings.DatabaseTarget);
+        var storageError = settings.Database == DatabaseProvider.Postgres ? AddPostgres(services, settings) : AddSqlite(services, settings);
+        if (storageError is not null)
+        {
+            return (null, [storageError]);
+        }
+
         services.AddHostedService<DatabaseStartup>();
-        services.AddBackups(settings);
         services.AddSingleton<Housekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
         services.AddBookingCore(new BookingCoreOptions { DefaultTimeZoneId = settings.TimeZoneId, OwnerIds = settings.AdminIds });
@@ -68,6 +61,41 @@ public static class BotApp
         app.MapGet("/health", async (BookingDb db, CancellationToken ct) =>
             await db.Database.CanConnectAsync(ct) ? Results.Ok(new { status = "ok" }) : Results.StatusCode(503));
         return (app, errors);
+    }
+
+    /// <summary>SQLite: one bot per file (a lock held while it runs), with the nightly and on-demand backups.</summary>
+    private static string? AddSqlite(IServiceCollection services, StartupSettings settings)
+    {
+        var held = DatabaseFileLock.TryAcquire(settings.DatabaseTarget);
+        if (held is null)
+        {
+            return $"DATABASE_URL '{settings.DatabaseTarget}' is in use by another running bot (or a restore); stop it first or give this bot its own database.";
+        }
+
+        services.AddHostedService(_ => new DatabaseLockHolder(held));
+        services.AddSqliteBookingDb(settings.DatabaseTarget);
+        services.AddBackups(settings);
+        return null;
+    }
+
+    /// <summary>
+    /// PostgreSQL: several bots may share one server, so no file lock; backups are the server's business (pg_dump),
+    /// so no backup job and the admin panel's backup button says it is unavailable.
+    /// </summary>
+    private static string? AddPostgres(IServiceCollection services, StartupSettings settings)
+    {
+        string connectionString;
+        try
+        {
+            connectionString = PostgresStorage.ConnectionString(settings.DatabaseTarget);
+        }
+        catch (Exception e) when (e is ArgumentException or UriFormatException or FormatException or KeyNotFoundException)
+        {
+            return $"DATABASE_URL is not a usable PostgreSQL URL or connection string: {e.Message}";
+        }
+
+        services.AddPostgresBookingDb(connectionString);
+        return null;
     }
 
     /// <summary>A .env file in the working directory fills in variables the environment does not set.</summary>

@@ -1,5 +1,6 @@
 using Booking.Core.Data;
 using Booking.Core.Domain;
+using Booking.Data.Postgres;
 using Booking.Data.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace Booking.Core.Tests;
 
 /// <summary>
-/// The core features over a real SQLite file (migrated and seeded as in production), with a fake clock.
-/// Open every day 09:00–18:00, hourly slots, one 60-minute service.
+/// The core features over a real database — a SQLite file, or a fresh PostgreSQL database of its own — migrated and
+/// seeded as in production, with a fake clock. Open every day 09:00–18:00, hourly slots, one 60-minute service.
 /// </summary>
 public sealed class CoreWorld : IAsyncDisposable
 {
@@ -19,13 +20,17 @@ public sealed class CoreWorld : IAsyncDisposable
 
     private readonly string _directory;
     private readonly ServiceProvider _services;
+    private readonly TestPostgres.Database? _postgres;
 
-    private CoreWorld(string directory, ServiceProvider services, FakeTimeProvider clock)
+    private CoreWorld(string directory, ServiceProvider services, FakeTimeProvider clock, TestPostgres.Database? postgres)
     {
         _directory = directory;
         _services = services;
+        _postgres = postgres;
         Clock = clock;
     }
+
+    public Storage Storage => _postgres is null ? Storage.Sqlite : Storage.Postgres;
 
     public FakeTimeProvider Clock { get; }
 
@@ -37,17 +42,24 @@ public sealed class CoreWorld : IAsyncDisposable
     public int ServiceId { get; private set; }
 
     /// <param name="owners">ADMIN_IDS for this world; none by default.</param>
-    public static async Task<CoreWorld> CreateAsync(string timeZone = "Europe/Moscow", params long[] owners)
+    public static Task<CoreWorld> CreateAsync(string timeZone = "Europe/Moscow", params long[] owners) =>
+        CreateAsync(Storage.Sqlite, timeZone, owners);
+
+    /// <param name="storage">SQLite, or PostgreSQL at TEST_POSTGRES in a database created for this world and dropped with it.</param>
+    public static async Task<CoreWorld> CreateAsync(Storage storage, string timeZone = "Europe/Moscow", params long[] owners)
     {
         var directory = Path.Combine(Path.GetTempPath(), "bookingbot-core-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var clock = new FakeTimeProvider(Now);
-        var services = new ServiceCollection()
-            .AddSingleton<TimeProvider>(clock)
-            .AddSqliteBookingDb(Path.Combine(directory, "core.db"))
+        var postgres = storage == Storage.Postgres ? TestPostgres.NewDatabase() : null;
+        var collection = new ServiceCollection().AddSingleton<TimeProvider>(clock);
+        _ = postgres is null
+            ? collection.AddSqliteBookingDb(Path.Combine(directory, "core.db"))
+            : collection.AddPostgresBookingDb(postgres.ConnectionString);
+        var services = collection
             .AddBookingCore(new BookingCoreOptions { DefaultTimeZoneId = timeZone, OwnerIds = owners.ToHashSet() })
             .BuildServiceProvider();
-        var world = new CoreWorld(directory, services, clock);
+        var world = new CoreWorld(directory, services, clock, postgres);
         await world.InDbAsync(async db =>
         {
             await db.Database.MigrateAsync();
@@ -71,6 +83,9 @@ public sealed class CoreWorld : IAsyncDisposable
         await using var scope = _services.CreateAsyncScope();
         return await call(scope.ServiceProvider.GetRequiredService<THandler>());
     }
+
+    /// <summary>A scope of its own, for tests that hold a transaction open across steps.</summary>
+    public AsyncServiceScope NewScope() => _services.CreateAsyncScope();
 
     public async Task<T> InDbAsync<T>(Func<BookingDb, Task<T>> work)
     {
@@ -102,6 +117,11 @@ public sealed class CoreWorld : IAsyncDisposable
     {
         await _services.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (_postgres is not null)
+        {
+            await _postgres.DropAsync();
+        }
+
         try
         {
             Directory.Delete(_directory, recursive: true);

@@ -31,6 +31,9 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options) : DbContext(o
     /// <summary>True when this provider needs its writers serialised by the application (SQLite does; see ADR 0002).</summary>
     public bool IsSqlite => Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;
 
+    /// <summary>True on PostgreSQL, where <see cref="WriteGate"/> takes an advisory lock (ADR 0011).</summary>
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
     /// <summary>
     /// Records that an update is being applied. The mark is saved with the first SaveChanges of this scope, so an
     /// update's effect and its de-duplication row commit or roll back together.

@@ -62,9 +62,9 @@ public static class BookSlot
             var booking = Domain.Booking.Create(
                 request.ClientId, service, request.StartUtc, Actor.Client, request.ClientId, NotificationPlan.From(schedule.Settings), nowUtc);
             db.Bookings.Add(booking);
-            await db.SaveChangesAsync(ct);
-            await write.CommitAsync(ct);
-            return new Result(Outcome.Booked, booking, limit);
+            return await write.TrySaveAndCommitAsync(ct)
+                ? new Result(Outcome.Booked, booking, limit)
+                : new Result(Outcome.SlotUnavailable, Check: SlotCheck.Taken);
         }
     }
 }

@@ -75,9 +75,10 @@ public static class MassEditDay
 
             audit.Record(adminId, ActionOf(operation), $"date:{date:yyyy-MM-dd}", before,
                 changed.Changed.Select(c => new { c.Booking.Id, c.Booking.StartUtc, c.Booking.ServiceId, Status = c.Booking.Status.ToString() }));
-            await db.SaveChangesAsync(ct);
-            await write.CommitAsync(ct);
-            return changed;
+            await write.DeferOverlapCheckAsync(ct);
+            return await write.TrySaveAndCommitAsync(ct)
+                ? changed
+                : new Result([], changed.Changed.Select(c => new Conflict(c.Booking.Id, c.Booking.StartUtc, Problem.Overlaps)).ToList());
         }
 
         private async Task<Result> ShiftAsync(List<Domain.Booking> bookings, int minutes, Schedule schedule, long adminId, DateTime nowUtc, CancellationToken ct)

@@ -68,9 +68,9 @@ public static class MoveByAdmin
             var previous = booking.StartUtc;
             booking.MoveTo(request.NewStartUtc, Actor.Admin, request.AdminId, NotificationPlan.From(schedule.Settings), nowUtc);
             audit.Record(request.AdminId, "booking.move", $"booking:{booking.Id}", new { start = previous }, new { start = booking.StartUtc });
-            await db.SaveChangesAsync(ct);
-            await write.CommitAsync(ct);
-            return new Result(Outcome.Moved, booking, booking.Client, previous);
+            return await write.TrySaveAndCommitAsync(ct)
+                ? new Result(Outcome.Moved, booking, booking.Client, previous)
+                : new Result(Outcome.SlotUnavailable, Check: SlotCheck.Taken);
         }
     }
 

@@ -63,9 +63,9 @@ public static class RescheduleBooking
 
             var previous = booking.StartUtc;
             booking.MoveTo(request.NewStartUtc, Actor.Client, request.ClientId, NotificationPlan.From(schedule.Settings), clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(ct);
-            await write.CommitAsync(ct);
-            return new Result(Outcome.Moved, booking, previous);
+            return await write.TrySaveAndCommitAsync(ct)
+                ? new Result(Outcome.Moved, booking, previous)
+                : new Result(Outcome.SlotUnavailable, Check: SlotCheck.Taken);
         }
     }
 }

@@ -5,14 +5,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Booking.Core.Tests.Features.Bookings;
 
 /// <summary>A3/X5: what an admin does to a client's booking — mark it, cancel it — and what the card shows.</summary>
-public sealed class AdminBookingTests : IAsyncLifetime
+public abstract class AdminBookingTests(Storage storage) : IAsyncLifetime
 {
     private const long AdminId = 50;
     private CoreWorld _world = null!;
 
     public async Task InitializeAsync()
     {
-        _world = await CoreWorld.CreateAsync();
+        _world = await CoreWorld.CreateAsync(storage);
         await _world.AddClientsAsync(1, AdminId);
     }
 
@@ -31,7 +31,7 @@ public sealed class AdminBookingTests : IAsyncLifetime
     private Task<GetBookingCard.Result?> CardAsync(int id) =>
         _world.RunAsync<GetBookingCard.Handler, GetBookingCard.Result?>(h => h.HandleAsync(id, default));
 
-    [Fact]
+    [StorageFact]
     public async Task A_visit_is_marked_only_once_it_has_started_and_each_mark_is_in_history_and_audit()
     {
         var id = await BookAsync(CoreWorld.Moscow(12, 1, 14));
@@ -55,7 +55,7 @@ public sealed class AdminBookingTests : IAsyncLifetime
         Assert.Equal(("booking:" + id, "{\"status\":\"Confirmed\"}", "{\"status\":\"NoShow\"}"), (audit[0].Target, audit[0].Before, audit[0].After));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task An_admin_cancels_inside_the_clients_window_with_a_reason_that_is_kept_and_audited()
     {
         var id = await BookAsync(CoreWorld.Moscow(12, 1, 15));
@@ -79,7 +79,7 @@ public sealed class AdminBookingTests : IAsyncLifetime
         Assert.Equal(CancelByAdmin.Outcome.NotActive, again.Outcome);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_visit_that_has_started_is_not_cancelled_and_a_cancelled_one_is_not_marked()
     {
         var started = await BookAsync(CoreWorld.Moscow(12, 1, 11));
@@ -95,7 +95,7 @@ public sealed class AdminBookingTests : IAsyncLifetime
         Assert.Equal(1, await _world.InDbAsync(db => db.AuditEntries.CountAsync()));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task The_day_schedule_lists_held_bookings_in_order_with_attendance_and_counts_cancelled_ones()
     {
         var late = await BookAsync(CoreWorld.Moscow(12, 2, 15));
@@ -114,3 +114,7 @@ public sealed class AdminBookingTests : IAsyncLifetime
         Assert.Equal((new DateOnly(2026, 12, 8), false), (clamped.Date, clamped.HasNext));
     }
 }
+
+public sealed class AdminBookingOnSqlite() : AdminBookingTests(Storage.Sqlite);
+
+public sealed class AdminBookingOnPostgres() : AdminBookingTests(Storage.Postgres), IRunsOnPostgres;

@@ -5,13 +5,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Core.Tests.Features.Bookings;
 
-public sealed class BookSlotTests : IAsyncLifetime
+public abstract class BookSlotTests(Storage storage) : IAsyncLifetime
 {
     private CoreWorld _world = null!;
 
     public async Task InitializeAsync()
     {
-        _world = await CoreWorld.CreateAsync();
+        _world = await CoreWorld.CreateAsync(storage);
         await _world.AddClientsAsync(1, 2);
     }
 
@@ -20,7 +20,7 @@ public sealed class BookSlotTests : IAsyncLifetime
     private Task<BookSlot.Result> BookAsync(long client, DateTime startUtc, int? serviceId = null) =>
         _world.RunAsync<BookSlot.Handler, BookSlot.Result>(h => h.HandleAsync(new BookSlot.Request(client, serviceId ?? _world.ServiceId, startUtc), default));
 
-    [Fact]
+    [StorageFact]
     public async Task Books_a_free_slot_with_the_services_duration_price_and_a_history_entry()
     {
         var result = await BookAsync(1, CoreWorld.Moscow(12, 2, 10));
@@ -37,7 +37,7 @@ public sealed class BookSlotTests : IAsyncLifetime
         Assert.Equal(Actor.Client, created.Actor);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Refuses_a_slot_overlapping_another_clients_booking()
     {
         var ninety = await _world.InDbAsync(async db =>
@@ -54,14 +54,14 @@ public sealed class BookSlotTests : IAsyncLifetime
         Assert.Equal(BookSlot.Outcome.Booked, (await BookAsync(2, CoreWorld.Moscow(12, 2, 12))).Outcome);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Back_to_back_bookings_are_allowed()
     {
         Assert.Equal(BookSlot.Outcome.Booked, (await BookAsync(1, CoreWorld.Moscow(12, 2, 10))).Outcome);
         Assert.Equal(BookSlot.Outcome.Booked, (await BookAsync(2, CoreWorld.Moscow(12, 2, 11))).Outcome);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Refuses_the_past_and_slots_inside_the_minimum_notice()
     {
         Assert.Equal(SlotCheck.TooSoon, Refused.Why(await BookAsync(1, CoreWorld.Moscow(11, 30, 10))));
@@ -69,7 +69,7 @@ public sealed class BookSlotTests : IAsyncLifetime
         Assert.Equal(BookSlot.Outcome.Booked, (await BookAsync(1, CoreWorld.Moscow(12, 1, 10))).Outcome);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Refuses_times_the_bot_never_offers()
     {
         Assert.Equal(SlotCheck.NotOffered, Refused.Why(await BookAsync(1, CoreWorld.Moscow(12, 2, 8))));
@@ -78,14 +78,14 @@ public sealed class BookSlotTests : IAsyncLifetime
         Assert.Empty(await _world.InDbAsync(db => db.Bookings.ToListAsync()));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Refuses_beyond_the_horizon()
     {
         var farAway = new DateTime(2027, 6, 1, 7, 0, 0, DateTimeKind.Utc);
         Assert.Equal(SlotCheck.BeyondHorizon, Refused.Why(await BookAsync(1, farAway)));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Refuses_an_inactive_or_unknown_service()
     {
         Assert.Equal(BookSlot.Outcome.ServiceUnavailable, (await BookAsync(1, CoreWorld.Moscow(12, 2, 10), 9999)).Outcome);
@@ -97,7 +97,7 @@ public sealed class BookSlotTests : IAsyncLifetime
         Assert.Equal(BookSlot.Outcome.ServiceUnavailable, (await BookAsync(1, CoreWorld.Moscow(12, 2, 10))).Outcome);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Refuses_a_fourth_active_booking_but_counts_only_future_confirmed_ones()
     {
         for (var hour = 10; hour < 13; hour++)
@@ -114,7 +114,7 @@ public sealed class BookSlotTests : IAsyncLifetime
         Assert.Equal(BookSlot.Outcome.Booked, (await BookAsync(1, CoreWorld.Moscow(12, 2, 14))).Outcome);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_repeated_confirm_returns_the_existing_booking_instead_of_a_conflict()
     {
         var first = await BookAsync(1, CoreWorld.Moscow(12, 2, 10));
@@ -125,7 +125,7 @@ public sealed class BookSlotTests : IAsyncLifetime
         Assert.Single(await _world.InDbAsync(db => db.Bookings.ToListAsync()));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_block_overlapping_the_slot_makes_it_unavailable()
     {
         await _world.InDbAsync(async db =>
@@ -136,3 +136,7 @@ public sealed class BookSlotTests : IAsyncLifetime
         Assert.Equal(SlotCheck.Taken, Refused.Why(await BookAsync(1, CoreWorld.Moscow(12, 2, 10))));
     }
 }
+
+public sealed class BookSlotOnSqlite() : BookSlotTests(Storage.Sqlite);
+
+public sealed class BookSlotOnPostgres() : BookSlotTests(Storage.Postgres), IRunsOnPostgres;

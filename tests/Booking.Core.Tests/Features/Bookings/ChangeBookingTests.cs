@@ -5,13 +5,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Core.Tests.Features.Bookings;
 
-public sealed class ChangeBookingTests : IAsyncLifetime
+public abstract class ChangeBookingTests(Storage storage) : IAsyncLifetime
 {
     private CoreWorld _world = null!;
 
     public async Task InitializeAsync()
     {
-        _world = await CoreWorld.CreateAsync();
+        _world = await CoreWorld.CreateAsync(storage);
         await _world.AddClientsAsync(1, 2);
     }
 
@@ -34,7 +34,7 @@ public sealed class ChangeBookingTests : IAsyncLifetime
     private Task<Domain.Booking> LoadAsync(int id) =>
         _world.InDbAsync(db => db.Bookings.Include(b => b.History).SingleAsync(b => b.Id == id));
 
-    [Fact]
+    [StorageFact]
     public async Task Cancelling_keeps_the_row_as_cancelled_with_history_and_frees_the_slot()
     {
         var id = await BookAsync(1, CoreWorld.Moscow(12, 3, 10));
@@ -47,7 +47,7 @@ public sealed class ChangeBookingTests : IAsyncLifetime
         await BookAsync(2, CoreWorld.Moscow(12, 3, 10));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Cancelling_is_refused_inside_the_window_even_if_the_button_was_drawn_earlier()
     {
         var id = await BookAsync(1, CoreWorld.Moscow(12, 3, 10));
@@ -62,7 +62,7 @@ public sealed class ChangeBookingTests : IAsyncLifetime
         Assert.Equal(BookingStatus.Confirmed, (await LoadAsync(id)).Status);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Exactly_24_hours_ahead_is_still_allowed()
     {
         var id = await BookAsync(1, CoreWorld.Moscow(12, 3, 10));
@@ -70,7 +70,7 @@ public sealed class ChangeBookingTests : IAsyncLifetime
         Assert.Equal(CancelBooking.Outcome.Cancelled, (await CancelAsync(1, id)).Outcome);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Nobody_can_cancel_or_move_someone_elses_booking()
     {
         var id = await BookAsync(1, CoreWorld.Moscow(12, 3, 10));
@@ -82,7 +82,7 @@ public sealed class ChangeBookingTests : IAsyncLifetime
         Assert.Equal(CoreWorld.Moscow(12, 3, 10), booking.StartUtc);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_cancelled_booking_cannot_be_cancelled_again_or_moved()
     {
         var id = await BookAsync(1, CoreWorld.Moscow(12, 3, 10));
@@ -93,7 +93,7 @@ public sealed class ChangeBookingTests : IAsyncLifetime
         Assert.Equal(2, (await LoadAsync(id)).History.Count);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Rescheduling_onto_part_of_its_own_interval_succeeds()
     {
         var ninety = await _world.InDbAsync(async db =>
@@ -118,7 +118,7 @@ public sealed class ChangeBookingTests : IAsyncLifetime
         Assert.Equal(CoreWorld.Moscow(12, 3, 10, 30), moved.ToStartUtc);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Rescheduling_onto_another_booking_is_refused_and_changes_nothing()
     {
         var mine = await BookAsync(1, CoreWorld.Moscow(12, 3, 10));
@@ -128,7 +128,7 @@ public sealed class ChangeBookingTests : IAsyncLifetime
         Assert.Equal(CoreWorld.Moscow(12, 3, 10), (await LoadAsync(mine)).StartUtc);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Rescheduling_is_refused_inside_the_window_and_into_the_past()
     {
         var id = await BookAsync(1, CoreWorld.Moscow(12, 3, 10));
@@ -138,3 +138,7 @@ public sealed class ChangeBookingTests : IAsyncLifetime
         Assert.Equal(RescheduleBooking.Outcome.TooLate, (await MoveAsync(1, id, CoreWorld.Moscow(12, 5, 10))).Outcome);
     }
 }
+
+public sealed class ChangeBookingOnSqlite() : ChangeBookingTests(Storage.Sqlite);
+
+public sealed class ChangeBookingOnPostgres() : ChangeBookingTests(Storage.Postgres), IRunsOnPostgres;

@@ -5,19 +5,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Core.Tests.Features.Bookings;
 
-/// <summary>Real parallel writers on one SQLite file: the invariants must hold however the race falls.</summary>
-public sealed class ConcurrentBookingTests : IAsyncLifetime
+/// <summary>Real parallel writers on one database (SQLite or PostgreSQL): the invariants must hold however the race falls.</summary>
+public abstract class ConcurrentBookingTests(Storage storage) : IAsyncLifetime
 {
     private CoreWorld _world = null!;
 
-    public async Task InitializeAsync() => _world = await CoreWorld.CreateAsync();
+    public async Task InitializeAsync() => _world = await CoreWorld.CreateAsync(storage);
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 
     private Task<BookSlot.Result> BookAsync(long client, DateTime startUtc) =>
         _world.RunAsync<BookSlot.Handler, BookSlot.Result>(h => h.HandleAsync(new BookSlot.Request(client, _world.ServiceId, startUtc), default));
 
-    [Fact]
+    [StorageFact]
     public async Task Fifty_clients_racing_for_one_slot_produce_exactly_one_booking()
     {
         var clients = Enumerable.Range(1, 50).Select(i => (long)i).ToArray();
@@ -31,7 +31,7 @@ public sealed class ConcurrentBookingTests : IAsyncLifetime
         Assert.Equal(1, await _world.InDbAsync(db => db.Bookings.CountAsync(b => b.Status == BookingStatus.Confirmed)));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task One_client_racing_for_ten_slots_gets_exactly_the_limit()
     {
         await _world.AddClientsAsync(7);
@@ -44,7 +44,7 @@ public sealed class ConcurrentBookingTests : IAsyncLifetime
         Assert.Equal(3, await _world.InDbAsync(db => db.Bookings.CountAsync(b => b.ClientId == 7)));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Random_overlapping_attempts_never_leave_two_active_bookings_overlapping()
     {
         var clients = Enumerable.Range(100, 40).Select(i => (long)i).ToArray();
@@ -64,3 +64,7 @@ public sealed class ConcurrentBookingTests : IAsyncLifetime
         Assert.Equal(attempts.Select(a => a.Start).Distinct().Count(), active.Count);
     }
 }
+
+public sealed class ConcurrentBookingOnSqlite() : ConcurrentBookingTests(Storage.Sqlite);
+
+public sealed class ConcurrentBookingOnPostgres() : ConcurrentBookingTests(Storage.Postgres), IRunsOnPostgres;

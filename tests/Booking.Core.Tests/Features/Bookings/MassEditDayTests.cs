@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Core.Tests.Features.Bookings;
 
-public sealed class MassEditDayTests : IAsyncLifetime
+public abstract class MassEditDayTests(Storage storage) : IAsyncLifetime
 {
     private const long Owner = 999;
     private static readonly DateOnly Day = new(2026, 12, 3);
@@ -14,7 +14,7 @@ public sealed class MassEditDayTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _world = await CoreWorld.CreateAsync();
+        _world = await CoreWorld.CreateAsync(storage);
         await _world.AddClientsAsync(1, 2);
         _ten = await BookAsync(1, CoreWorld.Moscow(12, 3, 10));
         _noon = await BookAsync(2, CoreWorld.Moscow(12, 3, 12));
@@ -43,7 +43,7 @@ public sealed class MassEditDayTests : IAsyncLifetime
         return s.Id;
     });
 
-    [Fact]
+    [StorageFact]
     public async Task Shifting_a_day_moves_every_booking_with_history_audit_and_new_reminders()
     {
         var result = await EditAsync(new MassEditDay.Shift(30));
@@ -58,7 +58,7 @@ public sealed class MassEditDayTests : IAsyncLifetime
         Assert.Equal(("booking.mass_shift", "date:2026-12-03"), (audit.Action, audit.Target));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_shift_that_would_run_past_closing_changes_nothing_at_all()
     {
         var late = await BookAsync(1, CoreWorld.Moscow(12, 3, 17));
@@ -72,7 +72,7 @@ public sealed class MassEditDayTests : IAsyncLifetime
         Assert.Empty(await _world.InDbAsync(db => db.AuditEntries.ToListAsync()));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_shift_onto_blocked_time_is_a_conflict()
     {
         await _world.InDbAsync(async db =>
@@ -86,7 +86,7 @@ public sealed class MassEditDayTests : IAsyncLifetime
         Assert.Equal([(_ten, MassEditDay.Problem.Overlaps)], result.Conflicts.Select(c => (c.BookingId, c.Problem)));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Changing_the_service_takes_its_duration_and_price_unless_it_would_overlap_the_next_booking()
     {
         var twoHours = await ServiceAsync(120);
@@ -105,7 +105,7 @@ public sealed class MassEditDayTests : IAsyncLifetime
         Assert.Equal(60, (await BookingsAsync()).Single(b => b.Id == _noon).DurationMinutes);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Cancelling_the_day_cancels_only_what_has_not_started_and_drops_its_reminders()
     {
         _world.Clock.SetUtcNow(new DateTimeOffset(CoreWorld.Moscow(12, 3, 11)));
@@ -120,3 +120,7 @@ public sealed class MassEditDayTests : IAsyncLifetime
         Assert.DoesNotContain(noon.Notifications, n => n.IsOpen);
     }
 }
+
+public sealed class MassEditDayOnSqlite() : MassEditDayTests(Storage.Sqlite);
+
+public sealed class MassEditDayOnPostgres() : MassEditDayTests(Storage.Postgres), IRunsOnPostgres;

@@ -6,14 +6,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Booking.Core.Tests.Features.Bookings;
 
 /// <summary>A3: an admin moves a booking — a client's move without the change window and the minimum notice.</summary>
-public sealed class MoveByAdminTests : IAsyncLifetime
+public abstract class MoveByAdminTests(Storage storage) : IAsyncLifetime
 {
     private const long AdminId = 50;
     private CoreWorld _world = null!;
 
     public async Task InitializeAsync()
     {
-        _world = await CoreWorld.CreateAsync();
+        _world = await CoreWorld.CreateAsync(storage);
         await _world.AddClientsAsync(1, 2, AdminId);
     }
 
@@ -29,7 +29,7 @@ public sealed class MoveByAdminTests : IAsyncLifetime
     private Task<MoveByAdmin.Result> MoveAsync(int id, DateTime newStartUtc) =>
         _world.RunAsync<MoveByAdmin.Handler, MoveByAdmin.Result>(h => h.HandleAsync(new MoveByAdmin.Request(AdminId, id, newStartUtc), default));
 
-    [Fact]
+    [StorageFact]
     public async Task Moves_a_booking_due_within_hours_to_a_time_inside_the_minimum_notice_with_history_reminders_and_audit()
     {
         var id = await BookAsync(1, CoreWorld.Moscow(12, 1, 14));
@@ -56,7 +56,7 @@ public sealed class MoveByAdminTests : IAsyncLifetime
         Assert.Contains("2026-12-01T07:00:00", audit.After, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Refuses_a_time_taken_by_another_booking_or_a_block_and_changes_nothing()
     {
         var id = await BookAsync(1, CoreWorld.Moscow(12, 2, 10));
@@ -76,7 +76,7 @@ public sealed class MoveByAdminTests : IAsyncLifetime
         Assert.False(await _world.InDbAsync(db => db.AuditEntries.AnyAsync()));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Its_own_hour_does_not_count_against_an_overlapping_new_time()
     {
         var id = await BookAsync(1, CoreWorld.Moscow(12, 2, 10));
@@ -86,7 +86,7 @@ public sealed class MoveByAdminTests : IAsyncLifetime
         Assert.Equal(MoveByAdmin.Outcome.Moved, result.Outcome);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Refuses_the_past_closed_hours_and_a_booking_that_has_begun_or_was_cancelled()
     {
         var id = await BookAsync(1, CoreWorld.Moscow(12, 1, 14));
@@ -106,3 +106,7 @@ public sealed class MoveByAdminTests : IAsyncLifetime
         Assert.Equal(CoreWorld.Moscow(12, 1, 14), (await _world.InDbAsync(db => db.Bookings.SingleAsync(b => b.Id == id))).StartUtc);
     }
 }
+
+public sealed class MoveByAdminOnSqlite() : MoveByAdminTests(Storage.Sqlite);
+
+public sealed class MoveByAdminOnPostgres() : MoveByAdminTests(Storage.Postgres), IRunsOnPostgres;
