@@ -27,5 +27,8 @@ public sealed class BotOptions
 
     public BroadcastOptions Broadcast { get; init; } = new();
 
+    /// <summary>WEBHOOK_URL and WEBHOOK_SECRET: set for webhook mode; null means long polling (the default).</summary>
+    public Receiving.WebhookOptions? Webhook { get; init; }
+
     public bool IsAdmin(long userId) => AdminIds.Contains(userId);
 }

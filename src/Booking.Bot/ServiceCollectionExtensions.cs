@@ -28,7 +28,17 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ChatLanes>();
         services.AddSingleton<UpdatePipeline>();
         services.AddSingleton<CommandRegistrar>();
-        services.AddHostedService<PollingWorker>();
+        if (options.Webhook is { } webhook)
+        {
+            // Telegram delivers to the host's webhook endpoint; polling would fail while a webhook is set.
+            services.AddSingleton(webhook);
+            services.AddHostedService<WebhookRegistration>();
+        }
+        else
+        {
+            services.AddHostedService<PollingWorker>();
+        }
+
         services.AddSingleton<NotificationWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationWorker>());
         services.AddSingleton<KeyboardHygiene>();

@@ -55,11 +55,17 @@ public static class BotApp
         {
             Token = settings.BotToken, AdminIds = settings.AdminIds, ApiUrl = settings.TelegramApiUrl,
             Retry = settings.TelegramRetry, RateLimit = settings.RateLimit, Broadcast = settings.Broadcast,
+            Webhook = settings.Webhook,
         });
 
         var app = builder.Build();
         app.MapGet("/health", async (BookingDb db, CancellationToken ct) =>
             await db.Database.CanConnectAsync(ct) ? Results.Ok(new { status = "ok" }) : Results.StatusCode(503));
+        if (settings.Webhook is { } webhook)
+        {
+            app.MapTelegramWebhook(webhook);
+        }
+
         return (app, errors);
     }
 
