@@ -2,6 +2,9 @@ using Booking.Core.Data;
 using Booking.TestKit.Telegram;
 using Booking.Web;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -68,8 +71,40 @@ public sealed class BotHost : IAsyncDisposable
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
         _app = app ?? throw new InvalidOperationException("The host did not build: " + string.Join("; ", errors));
+        var webhooksSet = WebhooksSet;
         await _app.StartAsync();
-        await _api.WaitForPollAsync();
+        if (IsWebhookMode)
+        {
+            await WaitForWebhookAsync(webhooksSet);
+        }
+        else
+        {
+            await _api.WaitForPollAsync();
+        }
+    }
+
+    /// <summary>True when started with WEBHOOK_URL: Telegram would POST updates to <see cref="Address"/> instead of being polled.</summary>
+    public bool IsWebhookMode => !string.IsNullOrEmpty(_settings.GetValueOrDefault("WEBHOOK_URL"));
+
+    /// <summary>Where the host really listens (it binds port 0), e.g. http://127.0.0.1:41234.</summary>
+    public Uri Address =>
+        new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+
+    // The host is ready for webhook deliveries once it has told Telegram where to send them.
+    private int WebhooksSet => _api.Calls.Count(c => c.Method == "setWebhook");
+
+    private async Task WaitForWebhookAsync(int before)
+    {
+        var deadline = TimeProvider.System.GetTimestamp() + (long)(_api.ProcessTimeout.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        while (WebhooksSet == before)
+        {
+            if (TimeProvider.System.GetTimestamp() > deadline)
+            {
+                throw new TimeoutException($"The bot did not call setWebhook within {_api.ProcessTimeout.TotalSeconds:0.###} s.");
+            }
+
+            await Task.Delay(10);
+        }
     }
 
     public async Task StopAsync()
