@@ -32,6 +32,7 @@ public static class ServiceCollectionExtensions
         {
             // Telegram delivers to the host's webhook endpoint; polling would fail while a webhook is set.
             services.AddSingleton(webhook);
+            services.AddSingleton<WebhookReceiver>();
             services.AddHostedService<WebhookRegistration>();
         }
         else
