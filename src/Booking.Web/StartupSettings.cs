@@ -51,9 +51,10 @@ public sealed partial record StartupSettings(
         var (rateLimit, retry) = ReadLimits(config, errors);
         var backup = ReadBackup(config, provider, target, errors);
         var broadcast = ReadBroadcast(config, errors);
+        var observability = ReadObservability(config, errors);
         return errors.Count > 0
             ? (null, errors)
-            : (new StartupSettings(token!, admins, zone, provider, target, api!) { RateLimit = rateLimit, TelegramRetry = retry, Backup = backup, Broadcast = broadcast }, errors);
+            : (new StartupSettings(token!, admins, zone, provider, target, api!) { RateLimit = rateLimit, TelegramRetry = retry, Backup = backup, Broadcast = broadcast, Observability = observability }, errors);
     }
 
     private static HashSet<long> ParseAdmins(string? text, List<string> errors)

@@ -48,6 +48,8 @@ public sealed class BotHost : IAsyncDisposable
             ["TELEGRAM_RETRIES"] = TelegramRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["TELEGRAM_RETRY_DELAY_MS"] = "10",
             ["urls"] = "http://127.0.0.1:0",
+            // Each test's log files beside its database, not in the shared working directory.
+            ["LOG_DIR"] = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "logs"),
         };
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
         {
