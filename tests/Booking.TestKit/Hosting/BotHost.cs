@@ -2,6 +2,9 @@ using Booking.Core.Data;
 using Booking.TestKit.Telegram;
 using Booking.Web;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -29,6 +32,9 @@ public sealed class BotHost : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
 
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The host is not running.");
+
+    /// <summary>Where the host really listens (it binds port 0, so the system picks the port).</summary>
+    public Uri Address => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
 
     /// <summary>Retries of a failing Bot API call (TELEGRAM_RETRIES) in tests; the backoff starts at 10 ms.</summary>
     public const int TelegramRetries = 2;
