@@ -130,4 +130,14 @@ public sealed partial class ObservabilityTests : IAsyncLifetime
         Assert.DoesNotContain(token, log, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(token[(token.IndexOf(':', StringComparison.Ordinal) + 1)..], log, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task Sentry_is_switched_on_only_when_SENTRY_DSN_is_set()
+    {
+        Assert.False(_s.Host.Services.GetService<Sentry.IHub>()?.IsEnabled ?? false);
+
+        await using var reported = await BotScenario.StartAsync(settings: new Dictionary<string, string?> { ["SENTRY_DSN"] = "http://key@127.0.0.1:9/1" });
+
+        Assert.True(reported.Host.Services.GetRequiredService<Sentry.IHub>().IsEnabled);
+    }
 }
