@@ -2,6 +2,7 @@ using Booking.Bot.Broadcasts;
 using Booking.Bot.Handlers;
 using Booking.Bot.Handlers.Admin;
 using Booking.Bot.Notifications;
+using Booking.Bot.Observability;
 using Booking.Bot.RateLimiting;
 using Booking.Bot.Receiving;
 using Booking.Bot.Resilience;
@@ -95,8 +96,8 @@ public static class ServiceCollectionExtensions
     /// </summary>
     private static void AddTelegramClient(IServiceCollection services, BotOptions options)
     {
-        services.AddHttpClient(TelegramResilience.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .AddTypedClient<ITelegramBotClient>(http => new TelegramBotClient(
+        var client = services.AddHttpClient(TelegramResilience.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
+        client.AddTypedClient<ITelegramBotClient>(http => new TelegramBotClient(
                 new TelegramBotClientOptions(options.Token, options.ApiUrl.ToString().TrimEnd('/')) { RetryThreshold = 0 }, http))
             .AddResilienceHandler("bot-api", (builder, context) =>
             {
@@ -105,5 +106,8 @@ public static class ServiceCollectionExtensions
                 var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TelegramResilience));
                 TelegramResilience.Configure(builder, options.Retry, TimeSpan.FromSeconds(options.PollTimeoutSeconds), logger);
             });
+
+        // Inside the retry handler, so every failed attempt is counted, not only the last.
+        client.AddHttpMessageHandler(() => new TelegramErrorCounter());
     }
 }

@@ -4,6 +4,7 @@ using Booking.Core.Data;
 using Booking.Data.Postgres;
 using Booking.Data.Sqlite;
 using Booking.Data.Sqlite.Backups;
+using Booking.Web.Observability;
 using dotenv.net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +40,7 @@ public static class BotApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        builder.AddObservability(settings);
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         var storageError = settings.Database == DatabaseProvider.Postgres ? AddPostgres(services, settings) : AddSqlite(services, settings);
@@ -59,8 +61,7 @@ public static class BotApp
         });
 
         var app = builder.Build();
-        app.MapGet("/health", async (BookingDb db, CancellationToken ct) =>
-            await db.Database.CanConnectAsync(ct) ? Results.Ok(new { status = "ok" }) : Results.StatusCode(503));
+        app.MapObservability();
         if (settings.Webhook is { } webhook)
         {
             app.MapTelegramWebhook(webhook);

@@ -52,9 +52,13 @@ public sealed partial record StartupSettings(
         var backup = ReadBackup(config, provider, target, errors);
         var broadcast = ReadBroadcast(config, errors);
         var webhook = ReadWebhook(config, api, errors);
+        var observability = ReadObservability(config, errors);
         return errors.Count > 0
             ? (null, errors)
-            : (new StartupSettings(token!, admins, zone, provider, target, api!) { RateLimit = rateLimit, TelegramRetry = retry, Backup = backup, Broadcast = broadcast, Webhook = webhook }, errors);
+            : (new StartupSettings(token!, admins, zone, provider, target, api!)
+            {
+                RateLimit = rateLimit, TelegramRetry = retry, Backup = backup, Broadcast = broadcast, Webhook = webhook, Observability = observability,
+            }, errors);
     }
 
     private static HashSet<long> ParseAdmins(string? text, List<string> errors)

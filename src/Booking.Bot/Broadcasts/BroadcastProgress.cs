@@ -20,12 +20,20 @@ public sealed class BroadcastProgress(BroadcastOutcomes outcomes, BroadcastProgr
         foreach (var report in finished)
         {
             memory.Shown.TryRemove(report.BroadcastId, out _);
+            Observability.BotMetrics.BroadcastProgress.RemoveLabelled(report.BroadcastId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await FinishAsync(report, ct);
         }
 
         foreach (var id in broadcastIds.Where(id => finished.All(f => f.BroadcastId != id)))
         {
-            if (await outcomes.ProgressAsync(id, ct) is { } p && IsDue(p))
+            var progress = await outcomes.ProgressAsync(id, ct);
+            if (progress is { Total: > 0 })
+            {
+                Observability.BotMetrics.BroadcastProgress.WithLabels(id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    .Set((double)progress.Done / progress.Total);
+            }
+
+            if (progress is { } p && IsDue(p))
             {
                 await ShowAsync(p, "broadcast.progress", ct);
             }

@@ -1,4 +1,5 @@
 using Booking.Bot.Callbacks;
+using Booking.Bot.Observability;
 using Booking.Bot.Receiving;
 using Booking.Core.Conversation;
 using Booking.Core.Features.Availability;
@@ -99,6 +100,7 @@ public sealed class BookingCallbacks(
     {
         var t = ctx.Texts;
         var result = await book.HandleAsync(new BookSlot.Request(ctx.ChatId, confirm.Target.Id, confirm.StartUtc), ct);
+        BotMetrics.CountBooking("book", result.Outcome);
         switch (result.Outcome)
         {
             case BookSlot.Outcome.Booked or BookSlot.Outcome.AlreadyBooked:
@@ -132,6 +134,7 @@ public sealed class BookingCallbacks(
     {
         var t = ctx.Texts;
         var result = await reschedule.HandleAsync(new RescheduleBooking.Request(ctx.ChatId, confirm.Target.Id, confirm.StartUtc), ct);
+        BotMetrics.CountBooking("reschedule", result.Outcome);
         switch (result.Outcome)
         {
             case RescheduleBooking.Outcome.Moved:

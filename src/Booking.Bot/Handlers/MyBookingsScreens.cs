@@ -87,6 +87,7 @@ public sealed class MyBookingsScreens(Replies replies, ListClientBookings.Handle
     public async Task ConfirmCancelAsync(UpdateContext ctx, int bookingId, CancellationToken ct)
     {
         var result = await cancel.HandleAsync(new CancelBooking.Request(ctx.ChatId, bookingId), ct);
+        Observability.BotMetrics.CountBooking("cancel", result.Outcome);
         var b = result.Booking;
         var alreadyDone = result.Outcome == CancelBooking.Outcome.NotActive && b?.Status == BookingStatus.Cancelled;
         if (!alreadyDone && await RefusedAsync(ctx, result, ct))

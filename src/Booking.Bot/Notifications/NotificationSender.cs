@@ -46,21 +46,27 @@ public sealed class NotificationSender(
                     // The chat refused the message (the client blocked the bot): drop everything still owed to them.
                     logger.LogInformation("Client {ClientId} cannot be reached; their reminders are dropped", item.ClientId);
                     await outcomes.ClientBlockedAsync(item.ClientId, ct);
+                    CountNotification(item, "blocked");
                     continue;
                 }
 
                 await outcomes.SentAsync(item.Id, messageId, ct);
+                CountNotification(item, "sent");
                 sent++;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogWarning(e, "Could not send {Kind} {Id} to {ClientId}; it will be retried", item.Kind, item.Id, item.ClientId);
                 await outcomes.FailedAsync(item.Id, e.Message, ct);
+                CountNotification(item, "failed");
             }
         }
 
         return sent;
     }
+
+    private static void CountNotification(ClaimDueNotifications.Due item, string result) =>
+        Observability.BotMetrics.Reminders.WithLabels(Observability.BotMetrics.SnakeCase(item.Kind.ToString()), result).Inc();
 
     private (string Text, InlineKeyboardMarkup? Markup) Compose(ClaimDueNotifications.Due item, Texts.Texts t, Formats f, BusinessSettings settings)
     {

@@ -19,6 +19,21 @@ public sealed class UpdatePipeline(IServiceScopeFactory scopes, TimeProvider clo
 {
     public async Task HandleAsync(Update update, CancellationToken ct)
     {
+        var type = Observability.BotMetrics.SnakeCase(update.Type.ToString());
+        Observability.BotMetrics.Updates.WithLabels(type).Inc();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            await HandleTimedAsync(update, ct);
+        }
+        finally
+        {
+            Observability.BotMetrics.HandlerDuration.WithLabels(type).Observe(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+    }
+
+    private async Task HandleTimedAsync(Update update, CancellationToken ct)
+    {
         var sender = SenderOf(update);
         if (sender is null || !IsPrivate(update))
         {

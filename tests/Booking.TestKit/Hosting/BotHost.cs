@@ -33,6 +33,9 @@ public sealed class BotHost : IAsyncDisposable
 
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The host is not running.");
 
+    /// <summary>Where the host really listens (it binds port 0, so the system picks the port).</summary>
+    public Uri Address => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+
     /// <summary>Retries of a failing Bot API call (TELEGRAM_RETRIES) in tests; the backoff starts at 10 ms.</summary>
     public const int TelegramRetries = 2;
 
@@ -51,6 +54,8 @@ public sealed class BotHost : IAsyncDisposable
             ["TELEGRAM_RETRIES"] = TelegramRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["TELEGRAM_RETRY_DELAY_MS"] = "10",
             ["urls"] = "http://127.0.0.1:0",
+            // Each test's log files beside its database, not in the shared working directory.
+            ["LOG_DIR"] = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "logs"),
         };
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
         {
@@ -86,9 +91,6 @@ public sealed class BotHost : IAsyncDisposable
     /// <summary>True when started with WEBHOOK_URL: Telegram would POST updates to <see cref="Address"/> instead of being polled.</summary>
     public bool IsWebhookMode => !string.IsNullOrEmpty(_settings.GetValueOrDefault("WEBHOOK_URL"));
 
-    /// <summary>Where the host really listens (it binds port 0), e.g. http://127.0.0.1:41234.</summary>
-    public Uri Address =>
-        new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
 
     // The host is ready for webhook deliveries once it has told Telegram where to send them.
     private int WebhooksSet => _api.Calls.Count(c => c.Method == "setWebhook");
