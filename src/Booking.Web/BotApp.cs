@@ -49,7 +49,6 @@ public static class BotApp
             return (null, [storageError]);
         }
 
-        services.AddHostedService<DatabaseStartup>();
         services.AddSingleton<Housekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
         services.AddBookingCore(new BookingCoreOptions { DefaultTimeZoneId = settings.TimeZoneId, OwnerIds = settings.AdminIds });
@@ -81,6 +80,9 @@ public static class BotApp
 
         services.AddHostedService(_ => new DatabaseLockHolder(held));
         services.AddSqliteBookingDb(settings.DatabaseTarget);
+
+        // Hosted services start in registration order: the schema must exist before the backup job reads settings.
+        services.AddHostedService<DatabaseStartup>();
         services.AddBackups(settings);
         return null;
     }
@@ -102,6 +104,7 @@ public static class BotApp
         }
 
         services.AddPostgresBookingDb(connectionString);
+        services.AddHostedService<DatabaseStartup>();
         return null;
     }
 

@@ -27,7 +27,8 @@ public static class ObservabilityHosting
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         if (o.Debug)
         {
-            builder.Logging.SetMinimumLevel(LogLevel.Debug);
+            // Added after appsettings' rules, so it wins over their "Default"; category rules (EF, ASP.NET) still apply.
+            builder.Logging.AddFilter((string?)null, LogLevel.Debug);
         }
 
         // Levels are decided by the usual Logging filters (appsettings.json, DEBUG); Serilog only formats and writes.
@@ -44,7 +45,11 @@ public static class ObservabilityHosting
                 retainedFileCountLimit: LogFilesKept)
             .CreateLogger();
         builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger, dispose: true);
+
+        // Not AddSerilog: it adds a Trace-level rule for its provider that overrides every Logging filter (appsettings,
+        // DEBUG, a test's minimum level), which turned on debug output everywhere. As a plain provider, the usual
+        // filters decide; the container disposes it (flushing the file) because it is created by a factory.
+        builder.Services.AddSingleton<ILoggerProvider>(_ => new Serilog.Extensions.Logging.SerilogLoggerProvider(logger, dispose: true));
         builder.Services.AddSingleton(scrubber);
         builder.Services.AddSingleton<TelegramProbe>();
 
