@@ -90,6 +90,10 @@ public static class LoadPhase
             ["urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+
+            // Virtual users confirm far faster than people; the per-user limit (P7) would refuse most of their confirms.
+            ["RATE_LIMIT_ACTIONS"] = "1000",
+            ["LOG_DIR"] = Path.Combine(Path.GetTempPath(), "bookingbot-bench-logs"),
         });
         if (floor)
         {
