@@ -1,3 +1,4 @@
+using Booking.Bot.Hosting;
 using Booking.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,36 +8,17 @@ namespace Booking.Web;
 /// Hourly cleanup: expired conversation drafts (P4) and update-id marks older than a week — Telegram keeps
 /// undelivered updates for 24 hours, so older marks can never match a repeat.
 /// </summary>
-public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider clock, ILogger<Housekeeping> logger) : BackgroundService
+public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider clock, ILogger<Housekeeping> logger)
+    : PeriodicWorker(clock, logger)
 {
     public static readonly TimeSpan Period = TimeSpan.FromHours(1);
     public static readonly TimeSpan KeepUpdateMarks = TimeSpan.FromDays(7);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Period, clock);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-                await timer.WaitForNextTickAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Housekeeping failed; it will run again in {Period}", Period);
-                await ((Task)timer.WaitForNextTickAsync(stoppingToken).AsTask()).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-    }
+    protected override TimeSpan Interval => Period;
 
-    public async Task SweepAsync(CancellationToken ct)
+    protected override async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var nowUtc = Clock.GetUtcNow().UtcDateTime;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BookingDb>();
         var drafts = await db.Conversations.Where(c => c.ExpiresUtc <= nowUtc).ExecuteDeleteAsync(ct);
@@ -44,7 +26,9 @@ public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider clock
         var marks = await db.ProcessedUpdates.Where(p => p.ProcessedUtc < cutoff).ExecuteDeleteAsync(ct);
         if (drafts + marks > 0)
         {
-            logger.LogInformation("Housekeeping removed {Drafts} expired drafts and {Marks} old update marks", drafts, marks);
+            Logger.LogInformation("Housekeeping removed {Drafts} expired drafts and {Marks} old update marks", drafts, marks);
         }
+
+        return drafts + marks;
     }
 }
