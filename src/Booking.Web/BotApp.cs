@@ -49,6 +49,8 @@ public static class BotApp
             return (null, [storageError]);
         }
 
+        services.AddSingleton(settings);
+        services.AddSingleton<Bot.Hosting.IPublicAddress, PublicAddress>();
         services.AddSingleton<Housekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
         services.AddBookingCore(new BookingCoreOptions { DefaultTimeZoneId = settings.TimeZoneId, OwnerIds = settings.AdminIds });

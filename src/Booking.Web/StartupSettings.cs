@@ -53,11 +53,13 @@ public sealed partial record StartupSettings(
         var broadcast = ReadBroadcast(config, errors);
         var webhook = ReadWebhook(config, api, errors);
         var observability = ReadObservability(config, errors);
+        var publicUrl = ReadPublicUrl(config, errors);
         return errors.Count > 0
             ? (null, errors)
             : (new StartupSettings(token!, admins, zone, provider, target, api!)
             {
                 RateLimit = rateLimit, TelegramRetry = retry, Backup = backup, Broadcast = broadcast, Webhook = webhook, Observability = observability,
+                PublicUrl = publicUrl,
             }, errors);
     }
 
