@@ -5,6 +5,11 @@ if (await MaintenanceCommands.TryRunAsync(args, Console.Out, Console.Error) is {
     return exitCode;
 }
 
+if (await HealthCommand.TryRunAsync(args, Console.Out, Console.Error) is { } healthExit)
+{
+    return healthExit;
+}
+
 var (app, errors) = BotApp.Build(args);
 if (app is null)
 {

@@ -11,11 +11,7 @@ public sealed class PublicAddress(StartupSettings settings, IServer server) : IP
 
     public Uri BaseUrl => settings.PublicUrl ?? (_listening ??= Listening());
 
-    private Uri Listening()
-    {
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? BotApp.DefaultUrl;
-        var url = new Uri(address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal)
-            .Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal));
-        return url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
-    }
+    private Uri Listening() =>
+        ListeningAddress.FirstOnLoopback(server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? BotApp.DefaultUrl)
+        ?? new Uri(BotApp.DefaultUrl + "/");
 }
