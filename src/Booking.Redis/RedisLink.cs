@@ -32,7 +32,17 @@ public sealed class RedisLink(RedisSettings settings, ILogger<RedisLink> logger)
     public async Task ConnectAsync(CancellationToken ct)
     {
         RedisMetrics.Available.Set(0);
-        _connection = await ConnectionMultiplexer.ConnectAsync(settings.Options);
+        try
+        {
+            _connection = await ConnectionMultiplexer.ConnectAsync(settings.Options);
+        }
+        catch (Exception e) when (e is RedisException or ArgumentException or System.Net.Sockets.SocketException)
+        {
+            // With abortConnect=false this does not happen for an unreachable server; a bad endpoint is logged and skipped.
+            logger.LogError("Redis at {Redis} cannot be used ({Reason}); the bot runs without it", Display, e.Message);
+            return;
+        }
+
         if (await TryTakeIntoUseAsync(ct) is null)
         {
             ReportOutage(null);

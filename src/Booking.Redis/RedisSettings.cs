@@ -11,6 +11,9 @@ public sealed record RedisSettings(ConfigurationOptions Options, string KeyPrefi
 {
     public const int DefaultPort = 6379;
 
+    /// <summary>Never the options' own text: it carries the password.</summary>
+    public override string ToString() => $"Redis {Display} (keys under {KeyPrefix})";
+
     /// <summary>
     /// Reads <c>redis://[[user]:password@]host[:port][/db]</c>, <c>rediss://…</c> (TLS) or a StackExchange.Redis
     /// configuration string (<c>host:port,password=…,ssl=true</c>). Null and a one-line reason when it is neither.

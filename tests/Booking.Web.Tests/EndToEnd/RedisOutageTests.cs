@@ -115,4 +115,23 @@ public sealed class RedisOutageTests : IAsyncLifetime
         Assert.Equal("unreachable", body.GetProperty("redis").GetString());
         Assert.Equal("ok", body.GetProperty("database").GetString());
     }
+
+    [RedisFact]
+    public async Task A_bot_started_while_Redis_is_down_takes_bookings_and_picks_Redis_up_when_it_appears()
+    {
+        await _s.DisposeAsync();
+        await _redis.StopAsync();
+        _s = await BotScenario.StartAsync(settings: TestRedis.HostSettings(_redis.Url));
+        var anna = _s.User(1001, "Анна");
+
+        await BookingFlowTests.BookAsync(anna, "2 🟢", "10:00");
+        Assert.Contains("Вы записаны", anna.LastMessage.Text, StringComparison.Ordinal);
+        Assert.Equal("unreachable", (await HealthAsync()).Body.GetProperty("redis").GetString());
+
+        await _redis.StartAsync();
+        await _s.Host.Services.RedisLink().WaitUntilInUseAsync();
+        Assert.Equal("ok", (await HealthAsync()).Body.GetProperty("redis").GetString());
+        await BookingFlowTests.BookAsync(anna, "2 🟢", "11:00");
+        Assert.Equal(2, (await _s.BookingsAsync()).Count);
+    }
 }
