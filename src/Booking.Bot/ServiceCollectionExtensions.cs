@@ -26,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TextKeyIndex>();
         AddTelegramClient(services, options);
         services.AddSingleton<ActionLimiter>();
+        services.TryAddSingleton<IActionLimiter>(sp => sp.GetRequiredService<ActionLimiter>());
         services.AddSingleton<ChatLanes>();
         services.AddSingleton<UpdatePipeline>();
         services.AddSingleton<CommandRegistrar>();

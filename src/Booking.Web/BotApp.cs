@@ -4,6 +4,7 @@ using Booking.Core.Data;
 using Booking.Data.Postgres;
 using Booking.Data.Sqlite;
 using Booking.Data.Sqlite.Backups;
+using Booking.Redis;
 using Booking.Web.Observability;
 using dotenv.net;
 using Microsoft.EntityFrameworkCore;
@@ -60,6 +61,10 @@ public static class BotApp
             Retry = settings.TelegramRetry, RateLimit = settings.RateLimit, Broadcast = settings.Broadcast,
             Webhook = settings.Webhook,
         });
+        if (settings.Redis is { } redis)
+        {
+            services.AddRedis(redis);
+        }
 
         var app = builder.Build();
         app.MapObservability();

@@ -54,12 +54,13 @@ public sealed partial record StartupSettings(
         var webhook = ReadWebhook(config, api, errors);
         var observability = ReadObservability(config, errors);
         var publicUrl = ReadPublicUrl(config, errors);
+        var redis = ReadRedis(config, token, errors);
         return errors.Count > 0
             ? (null, errors)
             : (new StartupSettings(token!, admins, zone, provider, target, api!)
             {
                 RateLimit = rateLimit, TelegramRetry = retry, Backup = backup, Broadcast = broadcast, Webhook = webhook, Observability = observability,
-                PublicUrl = publicUrl,
+                PublicUrl = publicUrl, Redis = redis,
             }, errors);
     }
 

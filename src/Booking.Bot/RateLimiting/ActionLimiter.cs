@@ -7,7 +7,7 @@ namespace Booking.Bot.RateLimiting;
 /// The platform's <see cref="PartitionedRateLimiter"/> keeps one <see cref="SlidingLogLimiter"/> per user id and
 /// drops it once the user has been idle for a while, so memory follows the users active now, not all users ever.
 /// </summary>
-public sealed class ActionLimiter : IDisposable
+public sealed class ActionLimiter : IActionLimiter, IDisposable
 {
     private readonly PartitionedRateLimiter<long> _limiter;
     private readonly TimeSpan _window;
@@ -36,6 +36,9 @@ public sealed class ActionLimiter : IDisposable
             : _window;
         return lease.IsAcquired;
     }
+
+    public ValueTask<ActionPermit> TryAcquireAsync(long userId, CancellationToken ct) =>
+        ValueTask.FromResult(TryAcquire(userId, out var wait) ? ActionPermit.Granted : new ActionPermit(false, wait));
 
     public void Dispose() => _limiter.Dispose();
 }

@@ -21,7 +21,7 @@ public sealed partial class UpdateRouter(
     DashboardScreen dashboard, ScheduleScreens schedule, BookingActions bookingActions, AuditScreens audit, ExportScreens exports,
     SettingsScreens settings, MassEditScreens massEdit, BroadcastWizard broadcasts, TextsScreens textScreens, TextEditor textEditor,
     MoveScreens moves, FieldEditor fieldEditor,
-    Replies replies, BookingDb db, ActionLimiter limiter, ILogger<UpdateRouter> logger)
+    Replies replies, BookingDb db, IActionLimiter limiter, ILogger<UpdateRouter> logger)
     : IUpdateRouter
 {
     /// <summary>Texts longer than this are not commands or menu labels; they are not parsed further.</summary>
@@ -127,7 +127,7 @@ public sealed partial class UpdateRouter(
                 return;
             }
 
-            if (IsBookingAction(callback!) && !limiter.TryAcquire(ctx.ChatId, out var wait))
+            if (IsBookingAction(callback!) && await limiter.TryAcquireAsync(ctx.ChatId, ct) is { Allowed: false, RetryAfter: var wait })
             {
                 // Nothing ran: the card keeps its buttons, so the same tap works once the window has moved on.
                 logger.LogDebug("User {UserId} is over the booking-action limit; {Data} not executed", ctx.ChatId, query.Data);

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Core.Conversation;
 
-/// <summary>Per-chat flow state (P4). The database keeps it by default; Redis can take over in a later step.</summary>
+/// <summary>Per-chat flow state (P4). The database keeps it; with REDIS_URL the host reads it through Redis (ADR 0013).</summary>
 public interface IConversationStore
 {
     Task<T?> GetAsync<T>(long chatId, string flow, CancellationToken ct) where T : class;
@@ -22,15 +22,25 @@ public sealed class DbConversationStore(BookingDb db, TimeProvider clock) : ICon
 
     public async Task<T?> GetAsync<T>(long chatId, string flow, CancellationToken ct) where T : class
     {
-        var row = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.ChatId == chatId, ct);
-        if (row is null || row.Flow != flow || row.ExpiresUtc <= clock.GetUtcNow().UtcDateTime)
+        var row = await FindAsync(chatId, ct);
+        return row is null ? null : Read<T>(row.Flow, row.Data, row.ExpiresUtc, flow, clock.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>The stored row as it is, expired or not; null when the chat has none.</summary>
+    public Task<ConversationState?> FindAsync(long chatId, CancellationToken ct) =>
+        db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.ChatId == chatId, ct);
+
+    /// <summary>The state of <paramref name="wanted"/> from a stored draft; null when it is another flow's, expired or unreadable.</summary>
+    public static T? Read<T>(string flow, string data, DateTime expiresUtc, string wanted, DateTime nowUtc) where T : class
+    {
+        if (flow != wanted || expiresUtc <= nowUtc)
         {
             return null;
         }
 
         try
         {
-            return JsonSerializer.Deserialize<T>(row.Data);
+            return JsonSerializer.Deserialize<T>(data);
         }
         catch (JsonException)
         {

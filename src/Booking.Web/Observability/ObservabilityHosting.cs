@@ -1,4 +1,5 @@
 using Booking.Core.Data;
+using Booking.Redis;
 using Microsoft.EntityFrameworkCore;
 using Prometheus;
 using Sentry.Extensibility;
@@ -71,17 +72,29 @@ public static class ObservabilityHosting
         }
     }
 
-    /// <summary>/metrics for Prometheus and /health as JSON: 200 when the database and the Bot API both answer, 503 otherwise.</summary>
+    /// <summary>
+    /// /metrics for Prometheus and /health as JSON: 200 when the database and the Bot API both answer, 503 otherwise.
+    /// Redis is reported too, but a Redis that is down only makes the status "degraded" (still 200): the bot books
+    /// correctly without it, and a restart would not bring it back (ADR 0013).
+    /// </summary>
     public static void MapObservability(this WebApplication app)
     {
         app.MapMetrics();
-        app.MapGet("/health", async (BookingDb db, TelegramProbe telegram, ILogger<TelegramProbe> logger, CancellationToken ct) =>
+        app.MapGet("/health", async (BookingDb db, TelegramProbe telegram, IServiceProvider services, ILogger<TelegramProbe> logger, CancellationToken ct) =>
         {
             var database = await CanConnectAsync(db, logger, ct);
             var bot = await telegram.IsReachableAsync(ct);
+            var redis = services.GetService<RedisLink>() is { } link ? await link.PingAsync() : (bool?)null;
             var healthy = database && bot;
+            var status = !healthy ? "unhealthy" : redis == false ? "degraded" : "ok";
             return Results.Json(
-                new { status = healthy ? "ok" : "unhealthy", database = database ? "ok" : "unreachable", telegram = bot ? "ok" : "unreachable" },
+                new
+                {
+                    status,
+                    database = database ? "ok" : "unreachable",
+                    telegram = bot ? "ok" : "unreachable",
+                    redis = redis switch { null => "not_configured", true => "ok", false => "unreachable" },
+                },
                 statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
     }

@@ -20,6 +20,15 @@ internal sealed class UpdateQueue : IDisposable
 
     public Task FirstPoll => _firstPoll.Task;
 
+    /// <summary>Numbers the next updates from <paramref name="lastId"/> + 1 on.</summary>
+    public void ContinueAfter(int lastId)
+    {
+        lock (_gate)
+        {
+            _lastId = Math.Max(_lastId, lastId);
+        }
+    }
+
     public long Enqueue(Update update)
     {
         TaskCompletionSource arrived;

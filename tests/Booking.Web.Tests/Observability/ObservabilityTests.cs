@@ -101,6 +101,7 @@ public sealed partial class ObservabilityTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("ok", body.GetProperty("database").GetString());
         Assert.Equal("ok", body.GetProperty("telegram").GetString());
+        Assert.Equal("not_configured", body.GetProperty("redis").GetString());
 
         await _s.Api.DisposeAsync();
         _s.Clock.Advance(TimeSpan.FromSeconds(31)); // past the cached answer
