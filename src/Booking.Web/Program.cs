@@ -1,8 +1,14 @@
 using Booking.Web;
+using Booking.Web.Demo;
 
 if (await MaintenanceCommands.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode)
 {
     return exitCode;
+}
+
+if (DemoMode.IsRequested(args))
+{
+    return await DemoMode.RunAsync(args, Console.Out, Console.Error);
 }
 
 var (app, errors) = BotApp.Build(args);
