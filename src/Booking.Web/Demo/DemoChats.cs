@@ -5,7 +5,7 @@ namespace Booking.Web.Demo;
 /// <summary>The two people a demo visitor can be: a client and the owner (an admin).</summary>
 public sealed class DemoChats(LocalBotApiServer server)
 {
-    public LocalChat Client { get; } = server.Chat(DemoMode.ClientId, "Anna", "anna_demo", "ru");
+    public LocalChat Client { get; } = server.Chat(DemoMode.ClientId, "Anna", null, "ru");
 
     public LocalChat Owner { get; } = server.Chat(DemoMode.OwnerId, "Owner", "studio_owner", "ru");
 

@@ -24,14 +24,18 @@ public static class DemoMode
 
     /// <summary>
     /// Starts the built-in Bot API server and builds the host against it; <paramref name="customize"/> runs after the
-    /// demo settings (tests use it for their own database path and port).
+    /// demo settings (tests use it for their own database path and port). The bot and the server share one clock, or
+    /// the bot would take the server's message dates for stale ones.
     /// </summary>
-    public static async Task<DemoSession> StartAsync(string[] args, Action<WebApplicationBuilder>? customize = null, CancellationToken ct = default)
+    public static async Task<DemoSession> StartAsync(
+        string[] args, Action<WebApplicationBuilder>? customize = null, TimeProvider? clock = null, CancellationToken ct = default)
     {
-        var server = await LocalBotApiServer.StartAsync(Token, botUsername: "booking_demo_bot", ct: ct);
+        clock ??= TimeProvider.System;
+        var server = await LocalBotApiServer.StartAsync(Token, clock, "booking_demo_bot", ct);
         var (app, errors) = BotApp.Build(args.Where(a => a != Flag).ToArray(), builder =>
         {
             builder.Configuration.AddInMemoryCollection(Settings(server));
+            builder.Services.AddSingleton(clock);
             customize?.Invoke(builder);
             builder.Services.AddSingleton(server);
             builder.Services.AddSingleton<DemoChats>();
