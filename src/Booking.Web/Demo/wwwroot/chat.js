@@ -121,7 +121,11 @@
     try {
       const response = await request();
       if (response.ok) render(await response.json());
-      else if (response.status === 409) showAnswer({ text: 'That button is no longer there.', alert: false });
+      else if (response.status === 409) {
+        showAnswer({ text: 'That button is no longer there.', alert: false });
+        if (state.chats[state.who]) state.chats[state.who].version = -1; // redraw: the chat moved on
+        await refresh();
+      }
     } finally {
       state.busy = false;
       document.body.classList.remove('busy');
