@@ -62,6 +62,31 @@ public sealed class DemoChatTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_owner_downloads_the_bookings_export_from_the_chat()
+    {
+        await _demo.SendAsync("owner", "/admin");
+        await _demo.PressAsync("owner", "📤 Выгрузки");
+        var owner = await _demo.PressAsync("owner", "📅 Записи");
+
+        var export = owner.Entries[^1];
+        Assert.NotNull(export.Document);
+        Assert.Equal("bookings.csv", export.Document.Name);
+        Assert.Contains("строк: 5", export.Html, StringComparison.Ordinal);
+        using var file = await _demo.Http.GetAsync(export.Document.Url);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("text/csv", file.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("bookings.csv", file.Content.Headers.ContentDisposition?.FileNameStar ?? file.Content.Headers.ContentDisposition?.FileName);
+        var csv = await file.Content.ReadAsStringAsync();
+        Assert.Contains("Мария", csv, StringComparison.Ordinal);
+        Assert.Equal(export.Document.Size, (await file.Content.ReadAsByteArrayAsync()).Length);
+
+        using var notAFile = await _demo.Http.GetAsync($"demo/api/chats/owner/documents/{owner.Entries[0].Id}");
+        using var notYours = await _demo.Http.GetAsync(export.Document.Url.Replace("/owner/", "/client/", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, notAFile.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, notYours.StatusCode);
+    }
+
+    [Fact]
     public async Task The_demo_database_is_seeded_once_with_a_massage_studio()
     {
         await DemoSeed.SeedAsync(_demo.Session.App!.Services, CancellationToken.None);
