@@ -1,4 +1,5 @@
 using Booking.Web;
+using Booking.Web.Demo;
 
 if (await MaintenanceCommands.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode)
 {
@@ -8,6 +9,11 @@ if (await MaintenanceCommands.TryRunAsync(args, Console.Out, Console.Error) is {
 if (await HealthCommand.TryRunAsync(args, Console.Out, Console.Error) is { } healthExit)
 {
     return healthExit;
+}
+
+if (DemoMode.IsRequested(args))
+{
+    return await DemoMode.RunAsync(args, Console.Out, Console.Error);
 }
 
 var (app, errors) = BotApp.Build(args);

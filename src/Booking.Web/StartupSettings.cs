@@ -27,7 +27,7 @@ public sealed partial record StartupSettings(
         var token = config["BOT_TOKEN"]?.Trim();
         if (string.IsNullOrEmpty(token))
         {
-            errors.Add("BOT_TOKEN is not set: create a bot with @BotFather in Telegram and put its token in BOT_TOKEN (environment or .env).");
+            errors.Add("BOT_TOKEN is not set: create a bot with @BotFather in Telegram and put its token in BOT_TOKEN (environment or .env), or start with --demo to try the bot in a local web chat without Telegram.");
         }
         else if (!TokenPattern().IsMatch(token))
         {

@@ -207,7 +207,7 @@ public sealed class FakeBotApiTests
         var unauthorized = await Assert.ThrowsAsync<ApiRequestException>(() => stranger.GetMe());
 
         Assert.Equal(404, unknown.ErrorCode);
-        Assert.Equal("Not Found: method 'getChat' is not supported by the fake Bot API", unknown.Message);
+        Assert.Equal("Not Found: method 'getChat' is not supported by the local Bot API", unknown.Message);
         Assert.Equal(401, unauthorized.ErrorCode);
         Assert.Equal("Unauthorized", unauthorized.Message);
     }

@@ -1,5 +1,4 @@
-using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
+using Booking.LocalBotApi;
 
 namespace Booking.TestKit.Telegram;
 
@@ -10,20 +9,16 @@ namespace Booking.TestKit.Telegram;
 public sealed class FakeUser
 {
     private readonly FakeBotApi _api;
-    private readonly ChatState _chat;
+    private readonly LocalChat _chat;
 
-    internal FakeUser(FakeBotApi api, ChatState chat)
-    {
-        (_api, _chat) = (api, chat);
-        (Id, FirstName) = (chat.Id, chat.FirstName);
-    }
+    internal FakeUser(FakeBotApi api, LocalChat chat) => (_api, _chat) = (api, chat);
 
-    public long Id { get; }
+    public long Id => _chat.Id;
 
-    public string FirstName { get; }
+    public string FirstName => _chat.FirstName;
 
     /// <summary>Bot messages to this chat in send order, as they look now (after edits and deletions).</summary>
-    public IReadOnlyList<BotMessage> Messages => _api.Chats.Messages(_chat);
+    public IReadOnlyList<BotMessage> Messages => _chat.Messages;
 
     /// <summary>The newest message the bot sent here that was not deleted.</summary>
     public BotMessage LastMessage =>
@@ -31,81 +26,49 @@ public sealed class FakeUser
         ?? throw new InvalidOperationException($"The bot has no visible message in chat {Id}.");
 
     /// <summary>Labels of the reply keyboard shown now, row by row; empty when none or removed.</summary>
-    public IReadOnlyList<string> ReplyKeyboard => _api.Chats.ReplyKeyboard(_chat);
+    public IReadOnlyList<string> ReplyKeyboard => _chat.ReplyKeyboard;
 
-    public IReadOnlyList<CallbackAnswer> CallbackAnswers => _api.Chats.Answers(_chat);
+    public IReadOnlyList<CallbackAnswer> CallbackAnswers => _chat.CallbackAnswers;
 
-    public int UnansweredCallbacks => _api.Chats.Unanswered(_chat);
+    public int UnansweredCallbacks => _chat.UnansweredCallbacks;
 
-    public IReadOnlyList<SentDocument> Documents => _api.Chats.Documents(_chat);
+    public IReadOnlyList<SentDocument> Documents => _chat.Documents;
 
-    public Task SendTextAsync(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var message = _api.Chats.NewUserMessage(_chat);
-        message.Text = text;
-        if (text.StartsWith('/'))
-        {
-            var end = text.IndexOfAny([' ', '\n', '\t']);
-            message.Entities = [new MessageEntity { Type = MessageEntityType.BotCommand, Offset = 0, Length = end < 0 ? text.Length : end }];
-        }
+    public Task SendTextAsync(string text) => WaitAsync(_chat.SendText(text));
 
-        return SendAsync(new Update { Message = message });
-    }
-
-    public Task SendContactAsync(string phone)
-    {
-        var message = _api.Chats.NewUserMessage(_chat);
-        message.Contact = new Contact { PhoneNumber = phone, FirstName = FirstName, UserId = Id };
-        return SendAsync(new Update { Message = message });
-    }
+    public Task SendContactAsync(string phone) => WaitAsync(_chat.SendContact(phone));
 
     public Task PressAsync(string label)
     {
-        var (messageId, data) = _api.Chats.FindButton(_chat, label);
+        var (messageId, data) = _chat.FindButton(label);
         return PressDataAsync(messageId, data);
     }
 
     public Task PressAsync(int messageId, string label)
     {
-        var (_, data) = _api.Chats.FindButton(_chat, label, messageId);
+        var (_, data) = _chat.FindButton(label, messageId);
         return PressDataAsync(messageId, data);
     }
 
     /// <summary>Sends any callback data on any message id, to test stale or forged presses.</summary>
-    public async Task PressDataAsync(int messageId, string callbackData)
-    {
-        var updateId = _api.Enqueue(CallbackUpdate(messageId, callbackData));
-        await _api.WaitProcessedAsync(updateId);
-    }
+    public Task PressDataAsync(int messageId, string callbackData) => WaitAsync(_chat.PressData(messageId, callbackData));
 
     /// <summary>A double tap: the same button twice, <paramref name="gap"/> apart.</summary>
     public async Task<string> PressTwiceAsync(string label, TimeSpan gap)
     {
-        var (messageId, data) = _api.Chats.FindButton(_chat, label);
-        var first = _api.Enqueue(CallbackUpdate(messageId, data));
+        var (messageId, data) = _chat.FindButton(label);
+        var first = _chat.PressData(messageId, data);
         if (gap > TimeSpan.Zero)
         {
             await Task.Delay(gap, TimeProvider.System);
         }
 
-        var second = _api.Enqueue(CallbackUpdate(messageId, data));
+        var second = _chat.PressData(messageId, data);
         await Task.WhenAll(_api.WaitProcessedAsync(first), _api.WaitProcessedAsync(second));
         return data;
     }
 
-    public override string ToString() => $"{FirstName} ({Id})";
+    public override string ToString() => _chat.ToString();
 
-    private Update CallbackUpdate(int messageId, string data) => new()
-    {
-        CallbackQuery = new CallbackQuery
-        {
-            From = TelegramObjects.Person(_chat),
-            Message = _api.Chats.CallbackMessage(_chat, messageId),
-            ChatInstance = $"chat-instance-{Id}",
-            Data = data,
-        },
-    };
-
-    private async Task SendAsync(Update update) => await _api.WaitProcessedAsync(_api.Enqueue(update));
+    private Task WaitAsync(long updateId) => _api.WaitProcessedAsync(updateId);
 }

@@ -43,7 +43,53 @@ public sealed class ProcessStartTests : IDisposable
         Assert.Equal(2, exitCode);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("Configuration error: BOT_TOKEN is not set", line, StringComparison.Ordinal);
+        Assert.Contains("--demo", line, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_directory, "data")), "no database should be created before the settings are valid");
+    }
+
+    [Fact]
+    public async Task With_demo_it_starts_without_a_token_on_its_own_database_and_prints_the_chat_address()
+    {
+        var start = new ProcessStartInfo("dotnet", [typeof(BotApp).Assembly.Location, "--demo", "--urls", "http://127.0.0.1:0"])
+        {
+            WorkingDirectory = _directory,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        foreach (var name in new[] { "BOT_TOKEN", "ADMIN_IDS", "DATABASE_URL", "TELEGRAM_API_URL", "WEBHOOK_URL" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            string? line;
+            do
+            {
+                line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+            }
+            while (line is not null && !line.StartsWith("Demo chat: ", StringComparison.Ordinal));
+
+            if (line is null)
+            {
+                Assert.Fail("no 'Demo chat:' line before the process ended; stderr: " + await stderr);
+            }
+
+            var url = line["Demo chat: ".Length..].Split(' ')[0];
+            Assert.StartsWith("http://127.0.0.1:", url, StringComparison.Ordinal);
+            using var http = new HttpClient();
+            Assert.Contains("Client Anna", await http.GetStringAsync(url, timeout.Token), StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(_directory, "data", "demo.db")), "the demo keeps its own database file");
+            Assert.False(File.Exists(Path.Combine(_directory, "data", "booking.db")), "the demo never touches the real database");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using Telegram.Bot.Types;
 
-namespace Booking.TestKit.Telegram;
+namespace Booking.LocalBotApi;
 
 /// <summary>
 /// Updates waiting for the bot, with Telegram's confirmation rule: calling getUpdates with
@@ -91,7 +91,7 @@ internal sealed class UpdateQueue : IDisposable
 
         try
         {
-            // Real time on purpose: a test's fake clock must not stall or speed up this guard.
+            // Real time on purpose: an injected (test) clock must not stall or speed up this guard.
             await waiter.Done.Task.WaitAsync(timeout, TimeProvider.System, ct);
         }
         catch (TimeoutException)
@@ -119,7 +119,7 @@ internal sealed class UpdateQueue : IDisposable
             arrived = _arrived;
         }
 
-        var error = new ObjectDisposedException("FakeBotApi", "The fake Bot API was stopped before the update was processed.");
+        var error = new ObjectDisposedException("LocalBotApiServer", "The Bot API server was stopped before the update was processed.");
         waiters.ForEach(w => w.TrySetException(error));
         arrived.TrySetResult();
     }
@@ -131,7 +131,7 @@ internal sealed class UpdateQueue : IDisposable
             var pending = string.Join(", ", _pending.Select(u => $"{u.Id} ({u.Type})"));
             return $"Update {updateId} was not processed within {timeout.TotalSeconds:0.###} s: the bot has not called "
                 + $"getUpdates with offset > {updateId}. getUpdates calls so far: {_polls}; highest offset: {_confirmedBelow}; "
-                + $"unconfirmed updates: [{pending}]. Is the bot polling this fake, and did its handler finish?";
+                + $"unconfirmed updates: [{pending}]. Is the bot polling this server, and did its handler finish?";
         }
     }
 

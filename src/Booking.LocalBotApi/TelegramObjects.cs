@@ -2,19 +2,19 @@ using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
 
-namespace Booking.TestKit.Telegram;
+namespace Booking.LocalBotApi;
 
 /// <summary>
-/// Builds Telegram.Bot's own types so the JSON the fake sends is exactly what the client parses.
+/// Builds Telegram.Bot's own types so the JSON the server sends is exactly what the client parses.
 /// </summary>
 internal static class TelegramObjects
 {
-    public static User BotUser(long id) => new()
+    public static User BotUser(long id, string username) => new()
     {
         Id = id,
         IsBot = true,
         FirstName = "BookingBot",
-        Username = "booking_test_bot",
+        Username = username,
     };
 
     public static User Person(ChatState chat) => new()

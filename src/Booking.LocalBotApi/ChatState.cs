@@ -1,4 +1,4 @@
-namespace Booking.TestKit.Telegram;
+namespace Booking.LocalBotApi;
 
 /// <summary>Mutable per-chat state; only touched under <see cref="ChatStore"/>'s lock.</summary>
 internal sealed class ChatState(long id, string firstName, string? username, string languageCode)
@@ -12,8 +12,14 @@ internal sealed class ChatState(long id, string firstName, string? username, str
     public bool HasUser { get; set; }
     public List<MessageState> Messages { get; } = [];
 
-    /// <summary>The reply keyboard the user currently sees; null when none was sent or it was removed.</summary>
-    public IReadOnlyList<string>? ReplyKeyboard { get; set; }
+    /// <summary>What the user sent, shown between the bot's messages (ids come from the same counter).</summary>
+    public List<UserMessage> UserMessages { get; } = [];
+
+    /// <summary>The reply keyboard the user currently sees, row by row; null when none was sent or it was removed.</summary>
+    public IReadOnlyList<IReadOnlyList<string>>? ReplyKeyboard { get; set; }
+
+    /// <summary>Grows with every change anyone could see in this chat, so a viewer can tell when to redraw.</summary>
+    public int Version { get; set; }
 
     public List<CallbackAnswer> Answers { get; } = [];
     public List<SentDocument> Documents { get; } = [];
@@ -34,9 +40,13 @@ internal sealed class MessageState(int id, long chatId, DateTimeOffset sentAt)
     /// <summary>Set for documents; their <see cref="Text"/> holds the caption.</summary>
     public string? DocumentName { get; init; }
     public long DocumentSize { get; init; }
+    public byte[]? DocumentContent { get; init; }
 
     public BotMessage Snapshot() => new(Id, Text, ParseMode, Inline, EditCount, IsDeleted, SentAt);
 }
+
+/// <summary>A message the user sent, as the chat shows it.</summary>
+internal sealed record UserMessage(int Id, string Text, DateTimeOffset SentAt);
 
 /// <summary>A callback query handed to the bot, waiting for answerCallbackQuery.</summary>
 internal sealed class PendingQuery(string id, long chatId)

@@ -1,8 +1,8 @@
 using System.Text.Json;
 
-namespace Booking.TestKit.Telegram;
+namespace Booking.LocalBotApi;
 
-/// <summary>The Bot API methods the fake understands; anything else is a 404.</summary>
+/// <summary>The Bot API methods this server understands; anything else is a 404.</summary>
 internal sealed partial class BotApiRouter
 {
     private static readonly Task<ApiResult> True = Task.FromResult(ApiResult.Ok(true));
@@ -52,7 +52,7 @@ internal sealed partial class BotApiRouter
             return error;
         }
 
-        // Re-sending by file_id or URL would need a file store the fake does not keep.
+        // Re-sending by file_id or URL would need a file store this server does not keep.
         if (await r.FileAsync("document", ct) is not var (fileName, content))
         {
             return ApiResult.BadRequest("document must be uploaded as a multipart file part named 'document'");

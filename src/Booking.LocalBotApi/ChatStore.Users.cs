@@ -1,6 +1,6 @@
 using Telegram.Bot.Types;
 
-namespace Booking.TestKit.Telegram;
+namespace Booking.LocalBotApi;
 
 /// <summary>The user's side of the chats: what a person sees and what they can press.</summary>
 internal sealed partial class ChatStore
@@ -19,11 +19,15 @@ internal sealed partial class ChatStore
         }
     }
 
-    public Message NewUserMessage(ChatState chat)
+    /// <summary>A message from the user, kept in the chat as <paramref name="shown"/> (what their own bubble says).</summary>
+    public Message NewUserMessage(ChatState chat, string shown)
     {
         lock (_gate)
         {
-            return TelegramObjects.FromUser(++_lastMessageId, chat, clock.GetUtcNow());
+            var message = TelegramObjects.FromUser(++_lastMessageId, chat, clock.GetUtcNow());
+            chat.UserMessages.Add(new UserMessage(message.Id, shown, clock.GetUtcNow()));
+            chat.Version++;
+            return message;
         }
     }
 
@@ -89,6 +93,16 @@ internal sealed partial class ChatStore
         }
     }
 
+    /// <summary>True when the message is visible and shows a button with exactly this callback data.</summary>
+    public bool Shows(ChatState chat, int messageId, string callbackData)
+    {
+        lock (_gate)
+        {
+            return Find(chat.Id, messageId) is { } message
+                && message.Inline.SelectMany(row => row).Any(b => b.CallbackData == callbackData);
+        }
+    }
+
     public IReadOnlyList<BotMessage> Messages(ChatState chat)
     {
         lock (_gate)
@@ -101,7 +115,7 @@ internal sealed partial class ChatStore
     {
         lock (_gate)
         {
-            return chat.ReplyKeyboard?.ToList() ?? [];
+            return chat.ReplyKeyboard?.SelectMany(row => row).ToList() ?? [];
         }
     }
 

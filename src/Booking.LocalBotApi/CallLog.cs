@@ -1,4 +1,4 @@
-namespace Booking.TestKit.Telegram;
+namespace Booking.LocalBotApi;
 
 /// <summary>Every request in arrival order, recorded command sets, and scripted failures.</summary>
 internal sealed class CallLog(TimeProvider clock)

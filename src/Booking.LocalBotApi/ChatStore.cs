@@ -1,10 +1,10 @@
 using Telegram.Bot.Types;
 
-namespace Booking.TestKit.Telegram;
+namespace Booking.LocalBotApi;
 
 /// <summary>
 /// Chats, bot messages and callback queries. One lock guards everything here because
-/// many fake users act at once while the bot answers on its own threads.
+/// many users act at once while the bot answers on its own threads.
 /// </summary>
 internal sealed partial class ChatStore(TimeProvider clock, User bot)
 {
@@ -45,6 +45,7 @@ internal sealed partial class ChatStore(TimeProvider clock, User bot)
                 ParseMode = parseMode,
                 DocumentName = fileName,
                 DocumentSize = content.Length,
+                DocumentContent = content,
             };
             return Store(chat, message, markup);
         }
@@ -82,6 +83,7 @@ internal sealed partial class ChatStore(TimeProvider clock, User bot)
             message.ParseMode = parseMode;
             message.Inline = markup.Inline;
             message.EditCount++;
+            _chats[chatId].Version++;
             return ApiResult.Ok(TelegramObjects.FromBot(message, _chats[chatId], bot));
         }
     }
@@ -102,6 +104,7 @@ internal sealed partial class ChatStore(TimeProvider clock, User bot)
 
             message.Inline = markup.Inline;
             message.EditCount++;
+            _chats[chatId].Version++;
             return ApiResult.Ok(TelegramObjects.FromBot(message, _chats[chatId], bot));
         }
     }
@@ -116,6 +119,7 @@ internal sealed partial class ChatStore(TimeProvider clock, User bot)
             }
 
             message.IsDeleted = true;
+            _chats[chatId].Version++;
             return ApiResult.Ok(true);
         }
     }
@@ -131,7 +135,9 @@ internal sealed partial class ChatStore(TimeProvider clock, User bot)
             }
 
             query.Answered = true;
-            ChatFor(query.ChatId).Answers.Add(new CallbackAnswer(queryId, text, showAlert));
+            var chat = ChatFor(query.ChatId);
+            chat.Answers.Add(new CallbackAnswer(queryId, text, showAlert));
+            chat.Version++;
             return ApiResult.Ok(true);
         }
     }
@@ -149,6 +155,7 @@ internal sealed partial class ChatStore(TimeProvider clock, User bot)
         }
 
         chat.Messages.Add(message);
+        chat.Version++;
         _messages.Add(message.Id, message);
         return ApiResult.Ok(TelegramObjects.FromBot(message, chat, bot));
     }
@@ -158,8 +165,8 @@ internal sealed partial class ChatStore(TimeProvider clock, User bot)
             ? message
             : null;
 
-    // The bot may write to a chat no test has named yet (say, an admin notification);
-    // accept it so the test can inspect that chat afterwards.
+    // The bot may write to a chat no one has opened yet (say, an admin notification);
+    // accept it so that chat can be inspected afterwards.
     private ChatState ChatFor(long chatId, string firstName = "User", string? username = null, string languageCode = "ru")
     {
         if (!_chats.TryGetValue(chatId, out var chat))

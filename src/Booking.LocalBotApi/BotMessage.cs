@@ -1,4 +1,4 @@
-namespace Booking.TestKit.Telegram;
+namespace Booking.LocalBotApi;
 
 /// <summary>
 /// An immutable snapshot of a message the bot sent, taken at the moment it was read,

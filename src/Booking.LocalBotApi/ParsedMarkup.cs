@@ -1,14 +1,14 @@
 using System.Text.Json;
 
-namespace Booking.TestKit.Telegram;
+namespace Booking.LocalBotApi;
 
 /// <summary>
-/// The parts of a reply_markup the fake cares about. Inline keyboards belong to a message;
+/// The parts of a reply_markup the server keeps. Inline keyboards belong to a message;
 /// reply keyboards (and their removal) belong to the chat.
 /// </summary>
 internal sealed record ParsedMarkup(
     IReadOnlyList<IReadOnlyList<InlineButton>> Inline,
-    IReadOnlyList<string>? ReplyKeyboard,
+    IReadOnlyList<IReadOnlyList<string>>? ReplyKeyboard,
     bool RemoveKeyboard)
 {
     public static readonly ParsedMarkup None = new([], null, false);
@@ -30,8 +30,8 @@ internal sealed record ParsedMarkup(
 
         if (obj.TryGetProperty("keyboard", out var keyboard))
         {
-            var labels = Rows(keyboard).SelectMany(row => row).Select(ButtonLabel).ToList();
-            return new ParsedMarkup([], labels, false);
+            var rows = Rows(keyboard).Select(row => (IReadOnlyList<string>)row.Select(ButtonLabel).ToList()).ToList();
+            return new ParsedMarkup([], rows, false);
         }
 
         var remove = obj.TryGetProperty("remove_keyboard", out var flag) && flag.ValueKind == JsonValueKind.True;

@@ -1,4 +1,4 @@
-namespace Booking.TestKit.Telegram;
+namespace Booking.LocalBotApi;
 
 /// <summary>Either a result object for {"ok":true} or a Bot API error.</summary>
 internal readonly record struct ApiResult(object? Value, int ErrorCode, string? Description, int? RetryAfter)

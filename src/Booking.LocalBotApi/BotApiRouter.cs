@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Http;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 
-namespace Booking.TestKit.Telegram;
+namespace Booking.LocalBotApi;
 
 /// <summary>
-/// The HTTP face of the fake: /bot{token}/{method}, Telegram's response envelope,
+/// The HTTP face of the server: /bot{token}/{method}, Telegram's response envelope,
 /// scripted failures and long polling.
 /// </summary>
 internal sealed partial class BotApiRouter
@@ -57,8 +57,8 @@ internal sealed partial class BotApiRouter
         }
         catch (Exception ex) when (!context.Response.HasStarted)
         {
-            // Surface the fake's own bugs in the client's exception instead of an empty 500.
-            await WriteAsync(context.Response, ApiResult.Error(500, $"Internal Server Error: fake Bot API failed on {method}: {ex}"), ct);
+            // Surface the server's own bugs in the client's exception instead of an empty 500.
+            await WriteAsync(context.Response, ApiResult.Error(500, $"Internal Server Error: local Bot API failed on {method}: {ex}"), ct);
         }
     }
 
@@ -77,7 +77,7 @@ internal sealed partial class BotApiRouter
     private Task<ApiResult> DispatchAsync(BotRequest request, CancellationToken ct) =>
         _methods.TryGetValue(request.Method, out var handler)
             ? handler(request, ct)
-            : Task.FromResult(ApiResult.Error(404, $"Not Found: method '{request.Method}' is not supported by the fake Bot API"));
+            : Task.FromResult(ApiResult.Error(404, $"Not Found: method '{request.Method}' is not supported by the local Bot API"));
 
     /// <summary>
     /// Real long polling: hold the request until an update arrives or the timeout passes, so a
@@ -109,7 +109,7 @@ internal sealed partial class BotApiRouter
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                // The fake is shutting down: release the poll with an empty answer.
+                // The server is shutting down: release the poll with an empty answer.
             }
         }
     }

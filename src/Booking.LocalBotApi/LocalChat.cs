@@ -1,0 +1,88 @@
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace Booking.LocalBotApi;
+
+/// <summary>
+/// A person in a private chat with the bot: what they see and what they can do. Every action queues an update
+/// and returns its id, which <see cref="LocalBotApiServer.WaitProcessedAsync"/> waits on.
+/// </summary>
+public sealed class LocalChat
+{
+    private readonly LocalBotApiServer _server;
+    private readonly ChatState _chat;
+
+    internal LocalChat(LocalBotApiServer server, ChatState chat)
+    {
+        (_server, _chat) = (server, chat);
+        (Id, FirstName) = (chat.Id, chat.FirstName);
+    }
+
+    public long Id { get; }
+
+    public string FirstName { get; }
+
+    /// <summary>Bot messages to this chat in send order, as they look now (after edits and deletions).</summary>
+    public IReadOnlyList<BotMessage> Messages => _server.Chats.Messages(_chat);
+
+    /// <summary>Labels of the reply keyboard shown now, row after row; empty when none or removed.</summary>
+    public IReadOnlyList<string> ReplyKeyboard => _server.Chats.ReplyKeyboard(_chat);
+
+    public IReadOnlyList<CallbackAnswer> CallbackAnswers => _server.Chats.Answers(_chat);
+
+    public int UnansweredCallbacks => _server.Chats.Unanswered(_chat);
+
+    public IReadOnlyList<SentDocument> Documents => _server.Chats.Documents(_chat);
+
+    /// <summary>Both sides of the conversation, for drawing it.</summary>
+    public ChatView View() => _server.Chats.View(_chat);
+
+    /// <summary>The file of a document message the bot sent here; null if that message is not a document.</summary>
+    public SentDocument? Document(int messageId) => _server.Chats.Document(_chat, messageId);
+
+    public long SendText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var message = _server.Chats.NewUserMessage(_chat, text);
+        message.Text = text;
+        if (text.StartsWith('/'))
+        {
+            var end = text.IndexOfAny([' ', '\n', '\t']);
+            message.Entities = [new MessageEntity { Type = MessageEntityType.BotCommand, Offset = 0, Length = end < 0 ? text.Length : end }];
+        }
+
+        return _server.Enqueue(new Update { Message = message });
+    }
+
+    public long SendContact(string phone)
+    {
+        var message = _server.Chats.NewUserMessage(_chat, "📞 " + phone);
+        message.Contact = new Contact { PhoneNumber = phone, FirstName = FirstName, UserId = Id };
+        return _server.Enqueue(new Update { Message = message });
+    }
+
+    /// <summary>
+    /// The inline button a person would tap: newest visible message first (or only <paramref name="messageId"/>); on
+    /// each message an exact label wins, else a single button containing the label. Throws when there is none.
+    /// </summary>
+    public (int MessageId, string Data) FindButton(string label, int? messageId = null) =>
+        _server.Chats.FindButton(_chat, label, messageId);
+
+    /// <summary>Presses the callback button with this data on this message, if such a button is shown there.</summary>
+    public long? PressShown(int messageId, string callbackData) =>
+        _server.Chats.Shows(_chat, messageId, callbackData) ? PressData(messageId, callbackData) : null;
+
+    /// <summary>Sends any callback data on any message id, as a stale or forged press would.</summary>
+    public long PressData(int messageId, string callbackData) => _server.Enqueue(new Update
+    {
+        CallbackQuery = new CallbackQuery
+        {
+            From = TelegramObjects.Person(_chat),
+            Message = _server.Chats.CallbackMessage(_chat, messageId),
+            ChatInstance = $"chat-instance-{Id}",
+            Data = callbackData,
+        },
+    });
+
+    public override string ToString() => $"{FirstName} ({Id})";
+}
