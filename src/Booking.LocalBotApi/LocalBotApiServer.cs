@@ -93,6 +93,9 @@ public sealed class LocalBotApiServer : IAsyncDisposable
         Log.AddFailure(method, ApiResult.Error(errorCode, description, retryAfter), times);
     }
 
+    /// <summary>Numbers this server's updates after <paramref name="lastId"/> (see FakeBotApi.ContinueUpdateIdsAfter).</summary>
+    public void ContinueUpdateIdsAfter(int lastId) => Updates.ContinueAfter(lastId);
+
     /// <summary>Queues an update for the bot's next getUpdates; assigns and returns its id.</summary>
     public long Enqueue(Update update)
     {

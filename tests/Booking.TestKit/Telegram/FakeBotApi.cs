@@ -53,7 +53,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     /// Numbers this server's updates after <paramref name="lastId"/>: two bot processes sharing one database, each
     /// given its own fake server, would otherwise see the same update ids and skip each other's as already applied.
     /// </summary>
-    public void ContinueUpdateIdsAfter(int lastId) => Updates.ContinueAfter(lastId);
+    public void ContinueUpdateIdsAfter(int lastId) => _server.ContinueUpdateIdsAfter(lastId);
 
     /// <summary>Queues an update for the bot's next getUpdates; assigns and returns its id.</summary>
     public long Enqueue(Update update) => _server.Enqueue(update);
