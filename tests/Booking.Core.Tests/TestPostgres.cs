@@ -73,7 +73,7 @@ public static class TestPostgres
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', migrations))))[..16];
-        var name = "bookingbot_template_" + hash;
+        var name = "bookingbot_template_ru_" + hash;
 
         // Unpooled: a session lock must go with the connection, not linger in a pool.
         await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString);
@@ -91,7 +91,7 @@ public static class TestPostgres
         {
             var building = name + "_building";
             await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{building}\" WITH (FORCE)");
-            await ExecuteAsync(admin, $"CREATE DATABASE \"{building}\"");
+            await CreateLinguisticAsync(admin, building);
             var target = new NpgsqlConnectionStringBuilder(server) { Database = building, Pooling = false }.ConnectionString;
             var migrate = new DbContextOptionsBuilder<BookingDb>();
             PostgresStorage.Configure(migrate, target);
@@ -105,6 +105,23 @@ public static class TestPostgres
 
         await ExecuteAsync(admin, "SELECT pg_advisory_unlock(hashtext('bookingbot test template'))");
         return name;
+    }
+
+    /// <summary>
+    /// A Russian business's server sorts and compares text by language rules (ru_RU, case-insensitive at first level),
+    /// not bytewise as SQLite does: the tests run on such a database so that any reliance on SQLite's order shows.
+    /// A server built without ICU gets its default collation instead.
+    /// </summary>
+    private static async Task CreateLinguisticAsync(NpgsqlConnection admin, string name)
+    {
+        try
+        {
+            await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'ru-RU' LOCALE 'C.UTF-8'");
+        }
+        catch (PostgresException)
+        {
+            await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"");
+        }
     }
 
     // Copying a template fails while anything else is connected to it, e.g. a parallel copy just finishing.
