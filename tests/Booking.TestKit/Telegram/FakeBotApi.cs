@@ -24,6 +24,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly CancellationTokenSource _stopping;
     private readonly Lock _usersGate = new();
     private readonly Dictionary<long, FakeUser> _users = [];
+    private WebhookDelivery? _webhook;
     private int _disposed;
 
     private FakeBotApi(string token, TimeProvider clock, WebApplication app, CancellationTokenSource stopping,
@@ -107,7 +108,13 @@ public sealed class FakeBotApi : IAsyncDisposable
         Log.AddFailure(method, ApiResult.Error(errorCode, description, retryAfter), times);
     }
 
-    /// <summary>Queues an update for the bot's next getUpdates; assigns and returns its id.</summary>
+    /// <summary>
+    /// From now on updates are not queued for getUpdates but POSTed to the hosts' webhook endpoints, spread over them
+    /// as a load balancer would; an update counts as processed once its POST is answered.
+    /// </summary>
+    public void DeliverByWebhook(WebhookDelivery delivery) => _webhook = delivery;
+
+    /// <summary>Queues an update for the bot's next getUpdates (or posts it to a webhook); assigns and returns its id.</summary>
     public long Enqueue(Update update)
     {
         ArgumentNullException.ThrowIfNull(update);
@@ -127,7 +134,28 @@ public sealed class FakeBotApi : IAsyncDisposable
             throw new ArgumentException($"Telegram.Bot cannot serialize this update: {ex.Message}", nameof(update), ex);
         }
 
+        if (_webhook is { } webhook)
+        {
+            update.Id = Updates.NextId();
+            webhook.Post(update);
+            return update.Id;
+        }
+
         return Updates.Enqueue(update);
+    }
+
+    /// <summary>Prepares an update as <see cref="Enqueue"/> does and gives it an id, without delivering it.</summary>
+    public Update Register(Update update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        Complete(update.Message);
+        if (update.CallbackQuery is { } query)
+        {
+            Chats.RegisterQuery(query);
+        }
+
+        update.Id = Updates.NextId();
+        return update;
     }
 
     /// <summary>
@@ -135,7 +163,9 @@ public sealed class FakeBotApi : IAsyncDisposable
     /// does only after its handler for that update has finished.
     /// </summary>
     public Task WaitProcessedAsync(long updateId, CancellationToken ct = default) =>
-        Updates.WaitProcessedAsync(updateId, ProcessTimeout, ct);
+        _webhook is { } webhook
+            ? webhook.WaitAnsweredAsync(updateId, ProcessTimeout, ct)
+            : Updates.WaitProcessedAsync(updateId, ProcessTimeout, ct);
 
     public async Task WaitForPollAsync(CancellationToken ct = default)
     {
@@ -156,6 +186,8 @@ public sealed class FakeBotApi : IAsyncDisposable
         {
             return;
         }
+
+        _webhook?.Dispose();
 
         // Release held long polls first, or Kestrel would wait for them to time out before stopping.
         await _stopping.CancelAsync();

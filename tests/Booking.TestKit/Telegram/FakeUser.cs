@@ -39,19 +39,7 @@ public sealed class FakeUser
 
     public IReadOnlyList<SentDocument> Documents => _api.Chats.Documents(_chat);
 
-    public Task SendTextAsync(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var message = _api.Chats.NewUserMessage(_chat);
-        message.Text = text;
-        if (text.StartsWith('/'))
-        {
-            var end = text.IndexOfAny([' ', '\n', '\t']);
-            message.Entities = [new MessageEntity { Type = MessageEntityType.BotCommand, Offset = 0, Length = end < 0 ? text.Length : end }];
-        }
-
-        return SendAsync(new Update { Message = message });
-    }
+    public Task SendTextAsync(string text) => SendAsync(new Update { Message = TextMessage(text) });
 
     public Task SendContactAsync(string phone)
     {
@@ -79,6 +67,19 @@ public sealed class FakeUser
         await _api.WaitProcessedAsync(updateId);
     }
 
+    /// <summary>
+    /// The update a press of <paramref name="label"/> would send, registered with the server but not delivered: for
+    /// tests that deliver it themselves, e.g. to several webhook hosts at once.
+    /// </summary>
+    public Update PressUpdate(string label)
+    {
+        var (messageId, data) = _api.Chats.FindButton(_chat, label);
+        return _api.Register(CallbackUpdate(messageId, data));
+    }
+
+    /// <summary>The update sending <paramref name="text"/> would be, registered but not delivered (see <see cref="PressUpdate"/>).</summary>
+    public Update TextUpdate(string text) => _api.Register(new Update { Message = TextMessage(text) });
+
     /// <summary>A double tap: the same button twice, <paramref name="gap"/> apart.</summary>
     public async Task<string> PressTwiceAsync(string label, TimeSpan gap)
     {
@@ -95,6 +96,20 @@ public sealed class FakeUser
     }
 
     public override string ToString() => $"{FirstName} ({Id})";
+
+    private Message TextMessage(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var message = _api.Chats.NewUserMessage(_chat);
+        message.Text = text;
+        if (text.StartsWith('/'))
+        {
+            var end = text.IndexOfAny([' ', '\n', '\t']);
+            message.Entities = [new MessageEntity { Type = MessageEntityType.BotCommand, Offset = 0, Length = end < 0 ? text.Length : end }];
+        }
+
+        return message;
+    }
 
     private Update CallbackUpdate(int messageId, string data) => new()
     {
