@@ -28,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(new Owners(options.OwnerIds));
         services.AddScoped<WriteGate>();
+        services.AddScoped<ChatLock>();
         services.AddScoped<ScheduleReader>();
         services.AddScoped<ChangeWindow>();
         services.AddScoped<IConversationStore, DbConversationStore>();

@@ -22,6 +22,7 @@ public sealed class LocalBotApiServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping;
+    private Func<Update, long>? _delivery;
     private int _disposed;
 
     private LocalBotApiServer(string token, TimeProvider clock, WebApplication app, CancellationTokenSource stopping,
@@ -97,7 +98,25 @@ public sealed class LocalBotApiServer : IAsyncDisposable
     public void ContinueUpdateIdsAfter(int lastId) => Updates.ContinueAfter(lastId);
 
     /// <summary>Queues an update for the bot's next getUpdates; assigns and returns its id.</summary>
-    public long Enqueue(Update update)
+    public long Enqueue(Update update) => Updates.Enqueue(Prepare(update));
+
+    /// <summary>Hands an update to the bot the way this server delivers (getUpdates unless told otherwise); returns its id.</summary>
+    public long Submit(Update update) => _delivery is { } deliver ? deliver(Register(update)) : Enqueue(update);
+
+    /// <summary>
+    /// From now on <see cref="Submit"/> gives each numbered update to <paramref name="deliver"/> (which returns its id)
+    /// instead of queuing it for getUpdates: tests use it to post updates to webhook endpoints.
+    /// </summary>
+    public void DeliverThrough(Func<Update, long> deliver) => _delivery = deliver;
+
+    /// <summary>Prepares an update as <see cref="Enqueue"/> does and gives it an id, without queuing it (a webhook delivers it).</summary>
+    public Update Register(Update update)
+    {
+        Prepare(update).Id = Updates.NextId();
+        return update;
+    }
+
+    private Update Prepare(Update update)
     {
         ArgumentNullException.ThrowIfNull(update);
         Complete(update.Message);
@@ -116,7 +135,7 @@ public sealed class LocalBotApiServer : IAsyncDisposable
             throw new ArgumentException($"Telegram.Bot cannot serialize this update: {ex.Message}", nameof(update), ex);
         }
 
-        return Updates.Enqueue(update);
+        return update;
     }
 
     /// <summary>

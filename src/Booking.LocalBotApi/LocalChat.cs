@@ -4,8 +4,8 @@ using Telegram.Bot.Types.Enums;
 namespace Booking.LocalBotApi;
 
 /// <summary>
-/// A person in a private chat with the bot: what they see and what they can do. Every action queues an update
-/// and returns its id, which <see cref="LocalBotApiServer.WaitProcessedAsync"/> waits on.
+/// A person in a private chat with the bot: what they see and what they can do. Every action submits an update
+/// (see <see cref="LocalBotApiServer.Submit"/>) and returns its id, which <see cref="LocalBotApiServer.WaitProcessedAsync"/> waits on.
 /// </summary>
 public sealed class LocalChat
 {
@@ -40,7 +40,12 @@ public sealed class LocalChat
     /// <summary>The file of a document message the bot sent here; null if that message is not a document.</summary>
     public SentDocument? Document(int messageId) => _server.Chats.Document(_chat, messageId);
 
-    public long SendText(string text)
+    public long SendText(string text) => _server.Submit(TextUpdate(text));
+
+    public long SendContact(string phone) => _server.Submit(ContactUpdate(phone));
+
+    /// <summary>The update sending <paramref name="text"/> would be, not yet numbered nor delivered.</summary>
+    public Update TextUpdate(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var message = _server.Chats.NewUserMessage(_chat, text);
@@ -51,14 +56,20 @@ public sealed class LocalChat
             message.Entities = [new MessageEntity { Type = MessageEntityType.BotCommand, Offset = 0, Length = end < 0 ? text.Length : end }];
         }
 
-        return _server.Enqueue(new Update { Message = message });
+        return new Update { Message = message };
     }
 
-    public long SendContact(string phone)
+    /// <summary>The update sharing a contact would be: by default this person's own, else anyone's (a forwarded card).</summary>
+    public Update ContactUpdate(string phone, long? contactUserId = null, string? contactFirstName = null)
     {
         var message = _server.Chats.NewUserMessage(_chat, "📞 " + phone);
-        message.Contact = new Contact { PhoneNumber = phone, FirstName = FirstName, UserId = Id };
-        return _server.Enqueue(new Update { Message = message });
+        message.Contact = new Contact
+        {
+            PhoneNumber = phone,
+            FirstName = contactFirstName ?? FirstName,
+            UserId = contactUserId ?? (contactFirstName is null ? Id : null),
+        };
+        return new Update { Message = message };
     }
 
     /// <summary>
@@ -73,7 +84,10 @@ public sealed class LocalChat
         _server.Chats.Shows(_chat, messageId, callbackData) ? PressData(messageId, callbackData) : null;
 
     /// <summary>Sends any callback data on any message id, as a stale or forged press would.</summary>
-    public long PressData(int messageId, string callbackData) => _server.Enqueue(new Update
+    public long PressData(int messageId, string callbackData) => _server.Submit(PressUpdate(messageId, callbackData));
+
+    /// <summary>The update pressing this data on this message would be, not yet numbered nor delivered.</summary>
+    public Update PressUpdate(int messageId, string callbackData) => new()
     {
         CallbackQuery = new CallbackQuery
         {
@@ -82,7 +96,7 @@ public sealed class LocalChat
             ChatInstance = $"chat-instance-{Id}",
             Data = callbackData,
         },
-    });
+    };
 
     public override string ToString() => $"{FirstName} ({Id})";
 }

@@ -44,6 +44,16 @@ internal sealed class UpdateQueue : IDisposable
         return update.Id;
     }
 
+    /// <summary>An id for an update that is delivered by webhook instead of waiting here for getUpdates.</summary>
+    public int NextId()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return ++_lastId;
+        }
+    }
+
     /// <summary>Records one getUpdates call and confirms what its offset acknowledges.</summary>
     public void Confirm(long? offset)
     {

@@ -1,4 +1,6 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using Booking.Bot.Receiving;
 using Microsoft.Extensions.Configuration;
@@ -11,12 +13,10 @@ public sealed partial record StartupSettings
     /// <summary>The ports Telegram's own servers deliver webhooks to.</summary>
     public static readonly IReadOnlySet<int> TelegramWebhookPorts = new HashSet<int> { 443, 80, 88, 8443 };
 
-    private const string SecretAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
-
     /// <summary>Null in polling mode.</summary>
     public WebhookOptions? Webhook { get; init; }
 
-    private static WebhookOptions? ReadWebhook(IConfiguration config, Uri? telegramApi, List<string> errors)
+    private static WebhookOptions? ReadWebhook(IConfiguration config, Uri? telegramApi, string? token, List<string> errors)
     {
         var urlText = config["WEBHOOK_URL"]?.Trim();
         var secretText = config["WEBHOOK_SECRET"]?.Trim();
@@ -45,7 +45,7 @@ public sealed partial record StartupSettings
             errors.Add($"WEBHOOK_URL '{urlText}' must be https on port 443, 80, 88 or 8443: Telegram delivers webhooks nowhere else.");
         }
 
-        var secret = string.IsNullOrEmpty(secretText) ? RandomNumberGenerator.GetString(SecretAlphabet, 32) : secretText;
+        var secret = string.IsNullOrEmpty(secretText) ? DerivedSecret(token ?? string.Empty) : secretText;
         if (!SecretPattern().IsMatch(secret))
         {
             errors.Add("WEBHOOK_SECRET must be 1 to 256 characters, each a letter, a digit, '_' or '-' (Telegram's rule for the secret token).");
@@ -53,6 +53,14 @@ public sealed partial record StartupSettings
 
         return errors.Count > problems ? null : new WebhookOptions(url!, secret);
     }
+
+    /// <summary>
+    /// The secret when WEBHOOK_SECRET is not set: derived from the bot token, so every instance of one bot behind a load
+    /// balancer expects the secret the last of them gave Telegram (a random one per start would leave the others
+    /// refusing every update with 403), while nobody without the token can work it out.
+    /// </summary>
+    public static string DerivedSecret(string botToken) =>
+        Base64Url.EncodeToString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(botToken), "BookingBot webhook secret"u8));
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,256}$")]
     private static partial Regex SecretPattern();

@@ -51,7 +51,7 @@ public sealed partial record StartupSettings(
         var (rateLimit, retry) = ReadLimits(config, errors);
         var backup = ReadBackup(config, provider, target, errors);
         var broadcast = ReadBroadcast(config, errors);
-        var webhook = ReadWebhook(config, api, errors);
+        var webhook = ReadWebhook(config, api, token, errors);
         var observability = ReadObservability(config, errors);
         var publicUrl = ReadPublicUrl(config, errors);
         var redis = ReadRedis(config, token, errors);

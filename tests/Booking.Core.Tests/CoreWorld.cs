@@ -51,7 +51,7 @@ public sealed class CoreWorld : IAsyncDisposable
         var directory = Path.Combine(Path.GetTempPath(), "bookingbot-core-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var clock = new FakeTimeProvider(Now);
-        var postgres = storage == Storage.Postgres ? TestPostgres.NewDatabase() : null;
+        var postgres = storage == Storage.Postgres ? await TestPostgres.NewDatabaseAsync() : null;
         var collection = new ServiceCollection().AddSingleton<TimeProvider>(clock);
         _ = postgres is null
             ? collection.AddSqliteBookingDb(Path.Combine(directory, "core.db"))

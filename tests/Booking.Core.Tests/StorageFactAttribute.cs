@@ -14,14 +14,44 @@ public interface IRunsOnPostgres;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class StorageFactAttribute : FactAttribute;
 
+/// <summary>The theory counterpart of <see cref="StorageFactAttribute"/>: every data row is skipped without a server.</summary>
+[XunitTestCaseDiscoverer("Booking.Core.Tests.StorageTheoryDiscoverer", "Booking.Core.Tests")]
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class StorageTheoryAttribute : TheoryAttribute;
+
 public sealed class StorageFactDiscoverer(IMessageSink diagnosticMessageSink) : FactDiscoverer(diagnosticMessageSink)
 {
     protected override IXunitTestCase CreateTestCase(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute)
     {
-        var onPostgres = typeof(IRunsOnPostgres).IsAssignableFrom(testMethod.TestClass.Class.ToRuntimeType());
-        return onPostgres && TestPostgres.SkipReason is { } reason
+        return StorageSkip.ReasonFor(testMethod) is { } reason
             ? new XunitSkippedDataRowTestCase(
                 DiagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod, reason)
             : base.CreateTestCase(discoveryOptions, testMethod, factAttribute);
     }
+}
+
+public sealed class StorageTheoryDiscoverer(IMessageSink diagnosticMessageSink) : TheoryDiscoverer(diagnosticMessageSink)
+{
+    protected override IEnumerable<IXunitTestCase> CreateTestCasesForDataRow(
+        ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo theoryAttribute, object[] dataRow)
+    {
+        return StorageSkip.ReasonFor(testMethod) is { } reason
+            ? CreateTestCasesForSkippedDataRow(discoveryOptions, testMethod, theoryAttribute, dataRow, reason)
+            : base.CreateTestCasesForDataRow(discoveryOptions, testMethod, theoryAttribute, dataRow);
+    }
+
+    protected override IEnumerable<IXunitTestCase> CreateTestCasesForTheory(
+        ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo theoryAttribute)
+    {
+        return StorageSkip.ReasonFor(testMethod) is { } reason
+            ? [new XunitSkippedDataRowTestCase(
+                DiagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod, reason)]
+            : base.CreateTestCasesForTheory(discoveryOptions, testMethod, theoryAttribute);
+    }
+}
+
+internal static class StorageSkip
+{
+    public static string? ReasonFor(ITestMethod testMethod) =>
+        typeof(IRunsOnPostgres).IsAssignableFrom(testMethod.TestClass.Class.ToRuntimeType()) ? TestPostgres.SkipReason : null;
 }

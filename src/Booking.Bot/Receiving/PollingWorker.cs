@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
+using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
@@ -15,6 +16,9 @@ public sealed class PollingWorker(
     ITelegramBotClient bot, UpdatePipeline pipeline, ChatLanes lanes, CommandRegistrar commands, BotOptions options, ILogger<PollingWorker> logger)
     : BackgroundService
 {
+    /// <summary>What the Bot API answers getUpdates while another poller or a webhook holds the updates.</summary>
+    public const int ConflictStatus = 409;
+
     private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -33,6 +37,19 @@ public sealed class PollingWorker(
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 break;
+            }
+            catch (ApiRequestException e) when (e.ErrorCode == ConflictStatus)
+            {
+                // Telegram serves getUpdates to one caller at a time and never while a webhook is set: another instance
+                // with this token is polling or has set a webhook. Each of our calls cuts the other's short, so neither
+                // works well; say so loudly and keep backing off until the other one stops.
+                failures++;
+                var pause = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, failures)));
+                logger.LogError(
+                    "getUpdates refused with 409 ({Description}): another instance uses this bot token. Poll from exactly one "
+                    + "instance, or run all of them in webhook mode (WEBHOOK_URL). Retrying in {Pause}", e.Message, pause);
+                await Task.Delay(pause, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                continue;
             }
             catch (Exception e)
             {

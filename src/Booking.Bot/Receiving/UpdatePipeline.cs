@@ -12,7 +12,8 @@ using Telegram.Bot.Types.Enums;
 namespace Booking.Bot.Receiving;
 
 /// <summary>
-/// One update, start to finish: a DI scope, de-duplication by update_id (the mark commits with the effect),
+/// One update, start to finish: a DI scope, the chat's lock across processes (PostgreSQL), de-duplication by
+/// update_id (the mark commits with the effect),
 /// the sender registered, then the router. A failure is logged and answered politely; it never escapes.
 /// </summary>
 public sealed class UpdatePipeline(IServiceScopeFactory scopes, TimeProvider clock, Texts.TextProvider textProvider, ILogger<UpdatePipeline> logger)
@@ -46,6 +47,7 @@ public sealed class UpdatePipeline(IServiceScopeFactory scopes, TimeProvider clo
         var db = services.GetRequiredService<BookingDb>();
         try
         {
+            await using var chat = await services.GetRequiredService<ChatLock>().AcquireAsync(sender.Id, ct);
             if (await db.ProcessedUpdates.AnyAsync(p => p.UpdateId == update.Id, ct))
             {
                 logger.LogInformation("Update {UpdateId} was already applied; skipping the repeat", update.Id);

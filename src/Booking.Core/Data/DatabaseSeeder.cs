@@ -8,6 +8,8 @@ public static class DatabaseSeeder
 {
     public static async Task SeedAsync(BookingDb db, CancellationToken ct)
     {
+        // Several instances may start at once on a new PostgreSQL database: only one of them may seed it.
+        await using var write = await new WriteGate(db).BeginAsync(ct);
         if (await db.Settings.AnyAsync(ct))
         {
             return;
@@ -34,5 +36,6 @@ public static class DatabaseSeeder
         }
 
         await db.SaveChangesAsync(ct);
+        await write.CommitAsync(ct);
     }
 }

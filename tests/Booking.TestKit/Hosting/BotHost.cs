@@ -14,7 +14,8 @@ namespace Booking.TestKit.Hosting;
 
 /// <summary>
 /// The real bot host (the same <see cref="BotApp.Build"/> as production) pointed at a fake Bot API server and a
-/// real SQLite file, with a fake clock. It can be stopped and started again on the same file and server.
+/// real SQLite file or PostgreSQL database, with a fake clock. It can be stopped and started again on the same
+/// database and server.
 /// </summary>
 public sealed class BotHost : IAsyncDisposable
 {
@@ -39,24 +40,46 @@ public sealed class BotHost : IAsyncDisposable
     /// <summary>Retries of a failing Bot API call (TELEGRAM_RETRIES) in tests; the backoff starts at 10 ms.</summary>
     public const int TelegramRetries = 2;
 
-    public static async Task<BotHost> StartAsync(
+    public static Task<BotHost> StartAsync(
         FakeBotApi api, FakeTimeProvider clock, string databasePath, IEnumerable<long> adminIds, string timeZone = "Europe/Moscow",
-        IReadOnlyDictionary<string, string?>? extraSettings = null)
+        IReadOnlyDictionary<string, string?>? extraSettings = null) =>
+        // sqlite:///abs/path is absolute; "sqlite:" + "/abs/path" would be read as relative to the working directory.
+        StartAsync(api, clock, "sqlite://" + Path.GetFullPath(databasePath), Path.GetDirectoryName(Path.GetFullPath(databasePath))!,
+            adminIds, timeZone, null, extraSettings);
+
+    /// <summary>
+    /// A host on a PostgreSQL database (an Npgsql connection string), optionally in webhook mode. Several such hosts
+    /// may share one database and one fake Bot API, as instances behind a load balancer do.
+    /// </summary>
+    /// <param name="folder">Where this host's log files go.</param>
+    public static Task<BotHost> StartOnPostgresAsync(
+        FakeBotApi api, FakeTimeProvider clock, string connectionString, string folder, IEnumerable<long> adminIds,
+        HostWebhook? webhook = null, IReadOnlyDictionary<string, string?>? extraSettings = null, string timeZone = "Europe/Moscow") =>
+        StartAsync(api, clock, connectionString, folder, adminIds, timeZone, webhook, extraSettings);
+
+    private static async Task<BotHost> StartAsync(
+        FakeBotApi api, FakeTimeProvider clock, string databaseUrl, string folder, IEnumerable<long> adminIds, string timeZone,
+        HostWebhook? webhook, IReadOnlyDictionary<string, string?>? extraSettings)
     {
         var settings = new Dictionary<string, string?>
         {
             ["BOT_TOKEN"] = api.Token,
             ["TELEGRAM_API_URL"] = api.BaseUrl,
-            // sqlite:///abs/path is absolute; "sqlite:" + "/abs/path" would be read as relative to the working directory.
-            ["DATABASE_URL"] = "sqlite://" + Path.GetFullPath(databasePath),
+            ["DATABASE_URL"] = databaseUrl,
             ["ADMIN_IDS"] = string.Join(',', adminIds),
             ["TIMEZONE"] = timeZone,
             ["TELEGRAM_RETRIES"] = TelegramRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["TELEGRAM_RETRY_DELAY_MS"] = "10",
             ["urls"] = "http://127.0.0.1:0",
-            // Each test's log files beside its database, not in the shared working directory.
-            ["LOG_DIR"] = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "logs"),
+            // Each test's log files in its own folder, not in the shared working directory.
+            ["LOG_DIR"] = Path.Combine(folder, "logs"),
         };
+        if (webhook is not null)
+        {
+            settings["WEBHOOK_URL"] = webhook.Url;
+            settings["WEBHOOK_SECRET"] = webhook.Secret;
+        }
+
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -88,9 +111,11 @@ public sealed class BotHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Where this host takes webhook POSTs (webhook mode only): its real address and the path of WEBHOOK_URL.</summary>
+    public Uri WebhookEndpoint => new(Address, new Uri(_settings["WEBHOOK_URL"]!).AbsolutePath);
+
     /// <summary>True when started with WEBHOOK_URL: Telegram would POST updates to <see cref="Address"/> instead of being polled.</summary>
     public bool IsWebhookMode => !string.IsNullOrEmpty(_settings.GetValueOrDefault("WEBHOOK_URL"));
-
 
     // The host is ready for webhook deliveries once it has told Telegram where to send them.
     private int WebhooksSet => _api.Calls.Count(c => c.Method == "setWebhook");
@@ -140,3 +165,6 @@ public sealed class BotHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 }
+
+/// <summary>Webhook mode for a test host: WEBHOOK_URL (only its path matters to the host) and WEBHOOK_SECRET.</summary>
+public sealed record HostWebhook(string Url, string Secret);

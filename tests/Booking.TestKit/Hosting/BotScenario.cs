@@ -48,7 +48,7 @@ public sealed class BotScenario : IAsyncDisposable
         var api = await FakeBotApi.StartAsync(clock: clock);
         var host = await BotHost.StartAsync(api, clock, Path.Combine(directory, "booking.db"), [AdminId], timeZone, settings);
         var scenario = new BotScenario(directory, api, host, clock);
-        await scenario.SeedAsync();
+        scenario.MassageId = await SeedAsync(host);
         return scenario;
     }
 
@@ -75,9 +75,9 @@ public sealed class BotScenario : IAsyncDisposable
         await db.SaveChangesAsync();
     });
 
-    private async Task SeedAsync()
-    {
-        MassageId = await Host.DbAsync(async db =>
+    /// <summary>Open every day 09:00–18:00; the seeded services hidden and "Массаж" added; returns its id.</summary>
+    internal static Task<int> SeedAsync(BotHost host) =>
+        host.DbAsync(async db =>
         {
             foreach (var day in await db.WorkingDays.ToListAsync())
             {
@@ -94,7 +94,6 @@ public sealed class BotScenario : IAsyncDisposable
             await db.SaveChangesAsync();
             return service.Id;
         });
-    }
 
     public async ValueTask DisposeAsync()
     {

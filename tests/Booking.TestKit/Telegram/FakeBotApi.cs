@@ -12,6 +12,8 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly LocalBotApiServer _server;
     private readonly Lock _usersGate = new();
     private readonly Dictionary<long, FakeUser> _users = [];
+    private WebhookDelivery? _webhook;
+    private int _disposed;
 
     private FakeBotApi(LocalBotApiServer server) => _server = server;
 
@@ -55,17 +57,45 @@ public sealed class FakeBotApi : IAsyncDisposable
     /// </summary>
     public void ContinueUpdateIdsAfter(int lastId) => _server.ContinueUpdateIdsAfter(lastId);
 
-    /// <summary>Queues an update for the bot's next getUpdates; assigns and returns its id.</summary>
-    public long Enqueue(Update update) => _server.Enqueue(update);
+    /// <summary>
+    /// From now on updates are not queued for getUpdates but POSTed to the hosts' webhook endpoints, spread over them
+    /// as a load balancer would; an update counts as processed once its POST is answered.
+    /// </summary>
+    public void DeliverByWebhook(WebhookDelivery delivery)
+    {
+        _webhook = delivery;
+        _server.DeliverThrough(update =>
+        {
+            delivery.Post(update);
+            return update.Id;
+        });
+    }
+
+    /// <summary>Queues an update for the bot's next getUpdates (or posts it to a webhook); assigns and returns its id.</summary>
+    public long Enqueue(Update update) => _server.Submit(update);
+
+    /// <summary>Prepares an update as <see cref="Enqueue"/> does and gives it an id, without delivering it.</summary>
+    public Update Register(Update update) => _server.Register(update);
 
     /// <summary>
     /// Completes once the bot has confirmed the update by polling past it, which a polling bot
     /// does only after its handler for that update has finished.
     /// </summary>
     public Task WaitProcessedAsync(long updateId, CancellationToken ct = default) =>
-        _server.WaitProcessedAsync(updateId, ProcessTimeout, ct);
+        _webhook is { } webhook
+            ? webhook.WaitAnsweredAsync(updateId, ProcessTimeout, ct)
+            : _server.WaitProcessedAsync(updateId, ProcessTimeout, ct);
 
     public Task WaitForPollAsync(CancellationToken ct = default) => _server.WaitForPollAsync(ProcessTimeout, ct);
 
-    public ValueTask DisposeAsync() => _server.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        _webhook?.Dispose();
+        await _server.DisposeAsync();
+    }
 }

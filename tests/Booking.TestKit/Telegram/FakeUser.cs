@@ -1,4 +1,5 @@
 using Booking.LocalBotApi;
+using Telegram.Bot.Types;
 
 namespace Booking.TestKit.Telegram;
 
@@ -52,6 +53,19 @@ public sealed class FakeUser
 
     /// <summary>Sends any callback data on any message id, to test stale or forged presses.</summary>
     public Task PressDataAsync(int messageId, string callbackData) => WaitAsync(_chat.PressData(messageId, callbackData));
+
+    /// <summary>
+    /// The update a press of <paramref name="label"/> would send, registered with the server but not delivered: for
+    /// tests that deliver it themselves, e.g. to several webhook hosts at once.
+    /// </summary>
+    public Update PressUpdate(string label)
+    {
+        var (messageId, data) = _chat.FindButton(label);
+        return _api.Register(_chat.PressUpdate(messageId, data));
+    }
+
+    /// <summary>The update sending <paramref name="text"/> would be, registered but not delivered (see <see cref="PressUpdate"/>).</summary>
+    public Update TextUpdate(string text) => _api.Register(_chat.TextUpdate(text));
 
     /// <summary>A double tap: the same button twice, <paramref name="gap"/> apart.</summary>
     public async Task<string> PressTwiceAsync(string label, TimeSpan gap)

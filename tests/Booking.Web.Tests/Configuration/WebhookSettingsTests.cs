@@ -34,14 +34,15 @@ public sealed class WebhookSettingsTests
     }
 
     [Fact]
-    public void Without_a_secret_a_random_one_of_32_safe_characters_is_made_at_each_start()
+    public void Without_a_secret_every_instance_of_one_bot_derives_the_same_one_from_the_token_and_another_bot_another()
     {
         var first = Read(("WEBHOOK_URL", "https://bot.example.com/hook")).Settings!.Webhook!.Secret;
         var second = Read(("WEBHOOK_URL", "https://bot.example.com/hook")).Settings!.Webhook!.Secret;
+        var otherBot = StartupSettings.DerivedSecret("654321:XYZ");
 
-        Assert.Matches(new Regex("^[A-Za-z0-9_-]{32}$"), first);
-        Assert.Matches(new Regex("^[A-Za-z0-9_-]{32}$"), second);
-        Assert.NotEqual(first, second);
+        Assert.Matches(new Regex("^[A-Za-z0-9_-]{43}$"), first);
+        Assert.Equal(first, second);
+        Assert.NotEqual(first, otherBot);
     }
 
     [Theory]

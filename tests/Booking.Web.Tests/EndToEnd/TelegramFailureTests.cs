@@ -165,4 +165,19 @@ public sealed class TelegramFailureTests : IAsyncLifetime
             },
         };
     }
+
+    [Fact]
+    public async Task A_getUpdates_conflict_from_another_poller_is_waited_out_and_polling_carries_on()
+    {
+        var anna = _s.User(1001, "Анна");
+        var mark = _s.Api.Calls.Count;
+        _s.Api.Fail("getUpdates", 409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
+
+        await anna.SendTextAsync("/start");
+        await anna.SendTextAsync("ℹ️ О сервисе");
+
+        Assert.True(CallsSince(mark, "getUpdates").Count >= 2, "the conflicting poll was followed by more polls");
+        Assert.Contains("Здравствуйте, Анна", anna.Messages[0].Text, StringComparison.Ordinal);
+        Assert.True(anna.Messages.Count >= 2, "the message sent after the conflict was answered too");
+    }
 }

@@ -39,7 +39,7 @@ public static class EditField
 
     public sealed record Page(IReadOnlyList<Entry> Items, bool HasMore);
 
-    public sealed class Handler(BookingDb db, Owners owners, AuditLog audit, ScheduleReader reader)
+    public sealed class Handler(BookingDb db, WriteGate gate, Owners owners, AuditLog audit, ScheduleReader reader)
     {
         private EditorScope Scope => new(db, owners);
 
@@ -68,6 +68,8 @@ public static class EditField
 
         public async Task<Result> SaveAsync(Request r, CancellationToken ct)
         {
+            // Checked and written under the gate: a setting or a service changes only between booking decisions.
+            await using var write = await gate.BeginAsync(ct);
             var (result, record) = await PrepareAsync(r, ct);
             if (result.Outcome != Outcome.Changed)
             {
@@ -79,6 +81,7 @@ public static class EditField
             audit.Record(r.ActorId, field.Action, EditableRecords.Target(r.Entity, r.RecordId),
                 Snapshot(field, result.Before), Snapshot(field, result.After));
             await db.SaveChangesAsync(ct);
+            await write.CommitAsync(ct);
             return result;
         }
 

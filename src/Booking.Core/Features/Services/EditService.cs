@@ -19,7 +19,7 @@ public static class EditService
         Invalid = 2,
     }
 
-    public sealed class Handler(BookingDb db, AuditLog audit)
+    public sealed class Handler(BookingDb db, WriteGate gate, AuditLog audit)
     {
         public Task<Outcome> RenameAsync(long actorId, int serviceId, string name, CancellationToken ct) =>
             ChangeAsync(actorId, serviceId, "service.rename", Service.IsValidName(name), s => s.Rename(name), ct);
@@ -59,6 +59,7 @@ public static class EditService
                 return Outcome.Invalid;
             }
 
+            await using var write = await gate.BeginAsync(ct);
             var service = await db.Services.SingleOrDefaultAsync(s => s.Id == serviceId && !s.IsDeleted, ct);
             if (service is null)
             {
@@ -69,6 +70,7 @@ public static class EditService
             change(service);
             audit.Record(actorId, action, ServiceSnapshot.Target(serviceId), before, ServiceSnapshot.Of(service));
             await db.SaveChangesAsync(ct);
+            await write.CommitAsync(ct);
             return Outcome.Done;
         }
     }

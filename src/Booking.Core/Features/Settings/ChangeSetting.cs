@@ -24,7 +24,7 @@ public static class ChangeSetting
 
     public sealed record Result(Outcome Outcome, object? Before = null, object? After = null);
 
-    public sealed class Handler(BookingDb db, AuditLog audit)
+    public sealed class Handler(BookingDb db, WriteGate gate, AuditLog audit)
     {
         public async Task<Result> HandleAsync(Request r, CancellationToken ct)
         {
@@ -33,6 +33,7 @@ public static class ChangeSetting
                 return new Result(Outcome.Invalid);
             }
 
+            await using var write = await gate.BeginAsync(ct);
             var settings = await db.Settings.SingleOrDefaultAsync(ct);
             if (settings is null)
             {
@@ -50,6 +51,7 @@ public static class ChangeSetting
             var name = SettingFields.Name(r.Field);
             audit.Record(r.ActorId, "settings." + name, "settings", Snapshot(name, before), Snapshot(name, value));
             await db.SaveChangesAsync(ct);
+            await write.CommitAsync(ct);
             return new Result(Outcome.Changed, before, value);
         }
     }

@@ -13,10 +13,11 @@ public static class RemoveSpecialDay
         NotFound = 1,
     }
 
-    public sealed class Handler(BookingDb db, AuditLog audit)
+    public sealed class Handler(BookingDb db, WriteGate gate, AuditLog audit)
     {
         public async Task<Outcome> HandleAsync(long actorId, DateOnly date, CancellationToken ct)
         {
+            await using var write = await gate.BeginAsync(ct);
             var day = await db.SpecialDays.SingleOrDefaultAsync(d => d.Date == date, ct);
             if (day is null)
             {
@@ -26,6 +27,7 @@ public static class RemoveSpecialDay
             audit.Record(actorId, "special_day.remove", SetSpecialDay.Target(date), SetSpecialDay.Snapshot(day), null);
             db.SpecialDays.Remove(day);
             await db.SaveChangesAsync(ct);
+            await write.CommitAsync(ct);
             return Outcome.Removed;
         }
     }

@@ -28,7 +28,7 @@ public static class SetSpecialDay
     /// <param name="BookingsThatDay">Confirmed bookings starting on that local date.</param>
     public sealed record Result(Outcome Outcome, int BookingsThatDay = 0);
 
-    public sealed class Handler(BookingDb db, ScheduleReader reader, AuditLog audit)
+    public sealed class Handler(BookingDb db, WriteGate gate, ScheduleReader reader, AuditLog audit)
     {
         public async Task<Result> HandleAsync(Request r, CancellationToken ct)
         {
@@ -44,6 +44,7 @@ public static class SetSpecialDay
                 return new Result(Outcome.InPast);
             }
 
+            await using var write = await gate.BeginAsync(ct);
             var existing = await db.SpecialDays.SingleOrDefaultAsync(d => d.Date == r.Date, ct);
             var before = existing is null ? null : Snapshot(existing);
             if (existing is null)
@@ -61,6 +62,7 @@ public static class SetSpecialDay
             var fromUtc = LocalTime.ToUtc(r.Date, TimeOnly.MinValue, zone);
             var toUtc = LocalTime.ToUtc(r.Date.AddDays(1), TimeOnly.MinValue, zone);
             var bookings = await db.Bookings.CountAsync(b => b.Status == BookingStatus.Confirmed && b.StartUtc >= fromUtc && b.StartUtc < toUtc, ct);
+            await write.CommitAsync(ct);
             return new Result(Outcome.Saved, bookings);
         }
 

@@ -26,7 +26,7 @@ public static class SetWorkingHours
         Invalid = 2,
     }
 
-    public sealed class Handler(BookingDb db, AuditLog audit)
+    public sealed class Handler(BookingDb db, WriteGate gate, AuditLog audit)
     {
         public async Task<Outcome> HandleAsync(Request r, CancellationToken ct)
         {
@@ -36,6 +36,7 @@ public static class SetWorkingHours
                 return Outcome.Invalid;
             }
 
+            await using var write = await gate.BeginAsync(ct);
             var day = await db.WorkingDays.SingleOrDefaultAsync(d => d.Weekday == r.Weekday, ct);
             var before = day is null ? Snapshot(null) : Snapshot(day);
             if (day is null)
@@ -66,6 +67,7 @@ public static class SetWorkingHours
 
             audit.Record(r.ActorId, closing ? "working_day.close" : "working_day.hours", $"weekday:{r.Weekday}", before, after);
             await db.SaveChangesAsync(ct);
+            await write.CommitAsync(ct);
             return Outcome.Changed;
         }
 

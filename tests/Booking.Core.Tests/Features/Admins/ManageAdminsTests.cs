@@ -4,18 +4,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Core.Tests.Features.Admins;
 
-public sealed class ManageAdminsTests : IAsyncLifetime
+public abstract class ManageAdminsTests(Storage storage) : IAsyncLifetime
 {
     private CoreWorld _world = null!;
 
-    public async Task InitializeAsync() => _world = await CoreWorld.CreateAsync();
+    public async Task InitializeAsync() => _world = await CoreWorld.CreateAsync(storage);
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 
     private Task<ManageAdmins.Outcome> RunAsync(Func<ManageAdmins.Handler, Task<ManageAdmins.Outcome>> call) =>
         _world.RunAsync(call);
 
-    [Fact]
+    [StorageFact]
     public async Task The_last_super_admin_can_be_neither_demoted_nor_removed()
     {
         // No owners in this world: the only super admin is the one added in the bot.
@@ -31,7 +31,7 @@ public sealed class ManageAdminsTests : IAsyncLifetime
         Assert.Equal((11L, AdminRole.SuperAdmin), (left.UserId, left.Role));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Adding_twice_and_touching_someone_who_is_not_an_admin_change_nothing()
     {
         Assert.Equal(ManageAdmins.Outcome.Done, await RunAsync(h => h.AddAsync(1, 10, AdminRole.Moderator, default)));
@@ -42,7 +42,7 @@ public sealed class ManageAdminsTests : IAsyncLifetime
         Assert.Equal(1, await _world.InDbAsync(db => db.AuditEntries.CountAsync()));
     }
 
-    [Theory]
+    [StorageTheory]
     [InlineData(AdminRole.SuperAdmin, Permission.ManageAdmins, true)]
     [InlineData(AdminRole.SuperAdmin, Permission.EditTexts, true)]
     [InlineData(AdminRole.Moderator, Permission.ManageBookings, true)]
@@ -56,3 +56,7 @@ public sealed class ManageAdminsTests : IAsyncLifetime
     public void The_permission_matrix_denies_by_default(AdminRole? role, Permission permission, bool allowed) =>
         Assert.Equal(allowed, Permissions.Allows(role, permission));
 }
+
+public sealed class ManageAdminsOnSqlite() : ManageAdminsTests(Storage.Sqlite);
+
+public sealed class ManageAdminsOnPostgres() : ManageAdminsTests(Storage.Postgres), IRunsOnPostgres;

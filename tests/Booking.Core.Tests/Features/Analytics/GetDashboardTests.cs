@@ -9,14 +9,14 @@ namespace Booking.Core.Tests.Features.Analytics;
 /// A2 on a known week (Wed 25 Nov – Tue 1 Dec 2026, now Tue 09:00 Moscow), open 09:00–18:00 daily except: Thu 26
 /// special hours 10:00–14:00, Sun 29 closed, Mon 30 blocked 09:00–12:00. Open time: 4 × 540 + 240 + 360 = 2760 min.
 /// </summary>
-public sealed class GetDashboardTests : IAsyncLifetime
+public abstract class GetDashboardTests(Storage storage) : IAsyncLifetime
 {
     private const long Owner = 99;
     private CoreWorld _world = null!;
 
     public async Task InitializeAsync()
     {
-        _world = await CreateAsync();
+        _world = await CreateAsync(storage);
         await _world.InDbAsync(SeedAsync);
     }
 
@@ -25,7 +25,7 @@ public sealed class GetDashboardTests : IAsyncLifetime
     private Task<GetDashboard.Result> DashboardAsync(DashboardPeriod period) =>
         _world.RunAsync<GetDashboard.Handler, GetDashboard.Result>(h => h.HandleAsync(period, default));
 
-    [Fact]
+    [StorageFact]
     public async Task The_week_shows_every_figure_exactly()
     {
         var d = await DashboardAsync(DashboardPeriod.Week);
@@ -45,7 +45,7 @@ public sealed class GetDashboardTests : IAsyncLifetime
         Assert.Equal([GetDashboard.Advice.LowLoad], d.Advice);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Today_counts_only_todays_visits_and_expects_the_rest_of_the_day()
     {
         var d = await DashboardAsync(DashboardPeriod.Today);
@@ -58,7 +58,7 @@ public sealed class GetDashboardTests : IAsyncLifetime
         Assert.Equal((0, 1), (d.NewUsers, d.ActiveUsers));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task All_time_reaches_back_to_the_first_user_and_expects_every_future_booking()
     {
         var d = await DashboardAsync(DashboardPeriod.AllTime);
@@ -72,7 +72,7 @@ public sealed class GetDashboardTests : IAsyncLifetime
         Assert.Equal(new GetDashboard.TopClient(1, "Client 1", 2), d.TopClients[0]);
     }
 
-    [Theory]
+    [StorageTheory]
     [InlineData(300, 1000, 10, 10, 0, 0, "")]
     [InlineData(299, 1000, 10, 10, 0, 0, "LowLoad")]
     [InlineData(0, 0, 0, 0, 0, 0, "")]
@@ -149,3 +149,7 @@ public sealed class GetDashboardTests : IAsyncLifetime
         return booking;
     }
 }
+
+public sealed class GetDashboardOnSqlite() : GetDashboardTests(Storage.Sqlite);
+
+public sealed class GetDashboardOnPostgres() : GetDashboardTests(Storage.Postgres), IRunsOnPostgres;

@@ -3,13 +3,13 @@ using Booking.Core.Features.Audit;
 
 namespace Booking.Core.Tests.Features.Audit;
 
-public sealed class ListAuditEntriesTests : IAsyncLifetime
+public abstract class ListAuditEntriesTests(Storage storage) : IAsyncLifetime
 {
     private CoreWorld _world = null!;
 
     public async Task InitializeAsync()
     {
-        _world = await CoreWorld.CreateAsync();
+        _world = await CoreWorld.CreateAsync(storage);
         await _world.AddClientsAsync(7);
         await _world.InDbAsync(async db =>
         {
@@ -29,7 +29,7 @@ public sealed class ListAuditEntriesTests : IAsyncLifetime
     private Task<ListAuditEntries.Result> PageAsync(int page, long? actor = null, string? action = null) =>
         _world.RunAsync<ListAuditEntries.Handler, ListAuditEntries.Result>(h => h.HandleAsync(new ListAuditEntries.Filter(actor, action), page, default));
 
-    [Fact]
+    [StorageFact]
     public async Task Pages_hold_ten_entries_newest_first_and_a_page_past_the_end_shows_the_last()
     {
         var first = await PageAsync(0);
@@ -45,7 +45,7 @@ public sealed class ListAuditEntriesTests : IAsyncLifetime
         Assert.Equal(["n:2", "n:1", "n:0"], last.Entries.Select(e => e.Audit.Target));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Filters_by_admin_and_by_action_combine()
     {
         var cancels = await PageAsync(0, action: "booking.cancel");
@@ -55,3 +55,7 @@ public sealed class ListAuditEntriesTests : IAsyncLifetime
         Assert.Equal(["n:21", "n:15", "n:9", "n:3"], byEight.Entries.Select(e => e.Audit.Target));
     }
 }
+
+public sealed class ListAuditEntriesOnSqlite() : ListAuditEntriesTests(Storage.Sqlite);
+
+public sealed class ListAuditEntriesOnPostgres() : ListAuditEntriesTests(Storage.Postgres), IRunsOnPostgres;

@@ -6,13 +6,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Core.Tests.Features.Availability;
 
-public sealed class GetAvailabilityTests : IAsyncLifetime
+public abstract class GetAvailabilityTests(Storage storage) : IAsyncLifetime
 {
     private CoreWorld _world = null!;
 
     public async Task InitializeAsync()
     {
-        _world = await CoreWorld.CreateAsync();
+        _world = await CoreWorld.CreateAsync(storage);
         await _world.AddClientsAsync(1);
     }
 
@@ -24,7 +24,7 @@ public sealed class GetAvailabilityTests : IAsyncLifetime
     private Task<GetAvailability.Day?> DayAsync(DateOnly date, GetAvailability.Subject? subject = null) =>
         _world.RunAsync<GetAvailability.Handler, GetAvailability.Day?>(h => h.DayAsync(subject ?? new GetAvailability.Subject(_world.ServiceId), date, default));
 
-    [Fact]
+    [StorageFact]
     public async Task The_month_colours_days_from_real_free_slots()
     {
         await _world.InDbAsync(async db =>
@@ -49,7 +49,7 @@ public sealed class GetAvailabilityTests : IAsyncLifetime
         Assert.True(month.HasNext);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Past_days_are_unavailable_and_navigation_stops_at_the_horizon()
     {
         _world.Clock.SetUtcNow(new DateTimeOffset(CoreWorld.Moscow(12, 15, 12)));
@@ -66,7 +66,7 @@ public sealed class GetAvailabilityTests : IAsyncLifetime
         Assert.Equal(new DateOnly(2026, 12, 1), before!.FirstDay);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task The_day_grid_marks_booked_slots_busy_and_hides_past_ones()
     {
         var booked = await _world.RunAsync<BookSlot.Handler, BookSlot.Result>(h =>
@@ -81,7 +81,7 @@ public sealed class GetAvailabilityTests : IAsyncLifetime
         Assert.Equal(7, today.Slots.Count(s => s.IsFree));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Rescheduling_sees_its_own_interval_as_free_and_keeps_its_own_duration()
     {
         var booked = await _world.RunAsync<BookSlot.Handler, BookSlot.Result>(h =>
@@ -95,7 +95,7 @@ public sealed class GetAvailabilityTests : IAsyncLifetime
         Assert.Null(await DayAsync(new DateOnly(2026, 12, 2), new GetAvailability.Subject(0, booked.Booking.Id, 2)));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task An_inactive_service_has_no_calendar()
     {
         await _world.InDbAsync(async db =>
@@ -106,3 +106,7 @@ public sealed class GetAvailabilityTests : IAsyncLifetime
         Assert.Null(await MonthAsync(2026, 12));
     }
 }
+
+public sealed class GetAvailabilityOnSqlite() : GetAvailabilityTests(Storage.Sqlite);
+
+public sealed class GetAvailabilityOnPostgres() : GetAvailabilityTests(Storage.Postgres), IRunsOnPostgres;

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Booking.Core.Tests.Features.Blocks;
 
 /// <summary>A6 on real SQLite: a block cancels the bookings it overlaps, and only those, in one transaction.</summary>
-public sealed class BlockTimeTests : IAsyncLifetime
+public abstract class BlockTimeTests(Storage storage) : IAsyncLifetime
 {
     private const long AdminId = 42;
     private CoreWorld _world = null!;
@@ -15,7 +15,7 @@ public sealed class BlockTimeTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _world = await CoreWorld.CreateAsync();
+        _world = await CoreWorld.CreateAsync(storage);
         await _world.AddClientsAsync(1, 2, 3);
         _ninety = await _world.InDbAsync(async db =>
         {
@@ -38,7 +38,7 @@ public sealed class BlockTimeTests : IAsyncLifetime
     private Task<BlockTime.Result> BlockAsync(DateTime startUtc, DateTime endUtc, string? reason = "Ремонт") =>
         _world.RunAsync<BlockTime.Handler, BlockTime.Result>(h => h.HandleAsync(new BlockTime.Request(AdminId, startUtc, endUtc, reason), default));
 
-    [Fact]
+    [StorageFact]
     public async Task A_block_cancels_a_longer_booking_it_overlaps_in_the_middle_and_leaves_the_others()
     {
         var overlapped = await BookAsync(1, _ninety, CoreWorld.Moscow(12, 2, 10));
@@ -60,7 +60,7 @@ public sealed class BlockTimeTests : IAsyncLifetime
         Assert.Equal(BookingStatus.Confirmed, bookings[after].Status);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Blocked_time_is_no_longer_offered_and_the_block_is_audited_with_what_it_cancelled()
     {
         var booking = await BookAsync(1, _world.ServiceId, CoreWorld.Moscow(12, 3, 14));
@@ -75,7 +75,7 @@ public sealed class BlockTimeTests : IAsyncLifetime
         Assert.Null((await _world.InDbAsync(db => db.Bookings.SingleAsync())).CancelReason);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Back_to_back_bookings_and_ones_already_over_are_not_touched()
     {
         var touching = await BookAsync(1, _world.ServiceId, CoreWorld.Moscow(12, 2, 10));
@@ -90,7 +90,7 @@ public sealed class BlockTimeTests : IAsyncLifetime
         Assert.Equal(1, await _world.InDbAsync(db => db.Blocks.CountAsync()));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Unblocking_frees_the_time_again_and_is_audited()
     {
         var block = (await BlockAsync(CoreWorld.Moscow(12, 2, 10), CoreWorld.Moscow(12, 2, 11))).Block!;
@@ -104,3 +104,7 @@ public sealed class BlockTimeTests : IAsyncLifetime
         Assert.Equal(["block.add", "block.remove"], await _world.InDbAsync(db => db.AuditEntries.OrderBy(a => a.Id).Select(a => a.Action).ToListAsync()));
     }
 }
+
+public sealed class BlockTimeOnSqlite() : BlockTimeTests(Storage.Sqlite);
+
+public sealed class BlockTimeOnPostgres() : BlockTimeTests(Storage.Postgres), IRunsOnPostgres;

@@ -5,12 +5,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Booking.Core.Tests.Features.Broadcasts;
 
 /// <summary>A7 on real SQLite: who a broadcast reaches, and a queue that never hands one client to two senders.</summary>
-public sealed class BroadcastQueueTests : IAsyncLifetime
+public abstract class BroadcastQueueTests(Storage storage) : IAsyncLifetime
 {
     private const long AdminId = 500;
     private CoreWorld _world = null!;
 
-    public async Task InitializeAsync() => _world = await CoreWorld.CreateAsync();
+    public async Task InitializeAsync() => _world = await CoreWorld.CreateAsync(storage);
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 
@@ -59,7 +59,7 @@ public sealed class BroadcastQueueTests : IAsyncLifetime
         await db.SaveChangesAsync();
     });
 
-    [Fact]
+    [StorageFact]
     public async Task All_clients_leaves_out_admins_and_clients_who_blocked_the_bot()
     {
         var now = CoreWorld.Now.UtcDateTime;
@@ -72,7 +72,7 @@ public sealed class BroadcastQueueTests : IAsyncLifetime
         Assert.Equal(2, await CountAsync(Audience.All));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task With_future_bookings_takes_only_clients_with_a_confirmed_booking_still_ahead()
     {
         var now = CoreWorld.Now.UtcDateTime;
@@ -88,7 +88,7 @@ public sealed class BroadcastQueueTests : IAsyncLifetime
         Assert.Equal([1L], await IdsAsync(Audience.WithFutureBookings));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Inactive_for_n_days_takes_clients_silent_at_least_that_long()
     {
         var now = CoreWorld.Now.UtcDateTime;
@@ -102,7 +102,7 @@ public sealed class BroadcastQueueTests : IAsyncLifetime
         Assert.Empty(await IdsAsync(Audience.InactiveFor(90)));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Creating_writes_one_pending_recipient_per_client_and_an_audit_entry_in_one_go()
     {
         var now = CoreWorld.Now.UtcDateTime;
@@ -126,7 +126,7 @@ public sealed class BroadcastQueueTests : IAsyncLifetime
         Assert.Equal("""{"audience":"All","inactiveDays":null,"recipients":2,"length":17}""", audit.After);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task An_audience_with_nobody_in_it_creates_nothing()
     {
         await AddClientAsync(1, CoreWorld.Now.UtcDateTime);
@@ -138,7 +138,7 @@ public sealed class BroadcastQueueTests : IAsyncLifetime
         Assert.Equal(0, await _world.InDbAsync(db => db.AuditEntries.CountAsync()));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Two_claimers_never_take_the_same_recipient()
     {
         var now = CoreWorld.Now.UtcDateTime;
@@ -182,7 +182,7 @@ public sealed class BroadcastQueueTests : IAsyncLifetime
         Assert.Equal(300, await _world.InDbAsync(db => db.BroadcastRecipients.CountAsync(r => r.Status == RecipientStatus.Sent)));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_claimed_recipient_is_taken_again_only_after_its_lease_runs_out()
     {
         await AddClientAsync(1, CoreWorld.Now.UtcDateTime);
@@ -198,7 +198,7 @@ public sealed class BroadcastQueueTests : IAsyncLifetime
         Assert.Equal(first.Id, again.Id);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Released_claims_are_taken_again_at_once_and_sent_ones_never()
     {
         await AddClientAsync(1, CoreWorld.Now.UtcDateTime);
@@ -223,7 +223,7 @@ public sealed class BroadcastQueueTests : IAsyncLifetime
         Assert.Empty(await ClaimAsync(10));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_client_who_blocked_the_bot_after_the_broadcast_was_created_is_marked_blocked_not_claimed()
     {
         await AddClientAsync(1, CoreWorld.Now.UtcDateTime);
@@ -237,7 +237,7 @@ public sealed class BroadcastQueueTests : IAsyncLifetime
         Assert.Equal(RecipientStatus.Blocked, await _world.InDbAsync(db => db.BroadcastRecipients.Where(r => r.ClientId == 1).Select(r => r.Status).SingleAsync()));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_broadcast_is_closed_once_with_counts_taken_from_its_recipients()
     {
         foreach (var id in new long[] { 1, 2, 3, 4 })
@@ -275,3 +275,7 @@ public sealed class BroadcastQueueTests : IAsyncLifetime
         Assert.Equal(1, await _world.InDbAsync(db => db.BroadcastRecipients.Where(r => r.Id == retry.Id).Select(r => r.Attempts).SingleAsync()));
     }
 }
+
+public sealed class BroadcastQueueOnSqlite() : BroadcastQueueTests(Storage.Sqlite);
+
+public sealed class BroadcastQueueOnPostgres() : BroadcastQueueTests(Storage.Postgres), IRunsOnPostgres;

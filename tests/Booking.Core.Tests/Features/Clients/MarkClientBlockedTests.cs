@@ -3,13 +3,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Core.Tests.Features.Clients;
 
-public sealed class MarkClientBlockedTests : IAsyncLifetime
+public abstract class MarkClientBlockedTests(Storage storage) : IAsyncLifetime
 {
     private CoreWorld _world = null!;
 
     public async Task InitializeAsync()
     {
-        _world = await CoreWorld.CreateAsync();
+        _world = await CoreWorld.CreateAsync(storage);
         await _world.AddClientsAsync(1001, 1002);
     }
 
@@ -17,7 +17,7 @@ public sealed class MarkClientBlockedTests : IAsyncLifetime
 
     private Task<bool> IsBlockedAsync(long id) => _world.InDbAsync(db => db.Clients.Where(c => c.Id == id).Select(c => c.IsBlocked).SingleAsync());
 
-    [Fact]
+    [StorageFact]
     public async Task Marks_only_that_client_and_reports_the_change_only_the_first_time()
     {
         var first = await _world.RunAsync<MarkClientBlocked.Handler, bool>(h => h.HandleAsync(1001, CancellationToken.None));
@@ -29,13 +29,13 @@ public sealed class MarkClientBlockedTests : IAsyncLifetime
         Assert.False(await IsBlockedAsync(1002));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task An_unknown_chat_changes_nothing()
     {
         Assert.False(await _world.RunAsync<MarkClientBlocked.Handler, bool>(h => h.HandleAsync(4242, CancellationToken.None)));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task The_scope_that_saw_the_client_active_does_not_write_the_old_flag_back()
     {
         await _world.InDbAsync(async db =>
@@ -57,3 +57,7 @@ public sealed class MarkClientBlockedTests : IAsyncLifetime
         Assert.Equal("Renamed", await _world.InDbAsync(db => db.Clients.Where(c => c.Id == 1001).Select(c => c.FirstName).SingleAsync()));
     }
 }
+
+public sealed class MarkClientBlockedOnSqlite() : MarkClientBlockedTests(Storage.Sqlite);
+
+public sealed class MarkClientBlockedOnPostgres() : MarkClientBlockedTests(Storage.Postgres), IRunsOnPostgres;

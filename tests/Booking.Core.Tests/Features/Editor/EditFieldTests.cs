@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Booking.Core.Tests.Features.Editor;
 
 /// <summary>A9 on real SQLite: each whitelisted field's rules, the audit trail, and what the editor refuses.</summary>
-public sealed class EditFieldTests : IAsyncLifetime
+public abstract class EditFieldTests(Storage storage) : IAsyncLifetime
 {
     private const long OwnerId = 1;
     private const long ClientId = 500;
@@ -15,7 +15,7 @@ public sealed class EditFieldTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _world = await CoreWorld.CreateAsync("Europe/Moscow", OwnerId);
+        _world = await CoreWorld.CreateAsync(storage, "Europe/Moscow", OwnerId);
         await _world.AddClientsAsync(ClientId);
         _blockId = await _world.InDbAsync(async db =>
         {
@@ -44,7 +44,7 @@ public sealed class EditFieldTests : IAsyncLifetime
 
     private Task<int> AuditCountAsync() => _world.InDbAsync(db => db.AuditEntries.CountAsync());
 
-    [Theory]
+    [StorageTheory]
     [InlineData(EditorEntity.Service, "n", "   ")]
     [InlineData(EditorEntity.Service, "m", "14")]
     [InlineData(EditorEntity.Service, "m", "481")]
@@ -70,7 +70,7 @@ public sealed class EditFieldTests : IAsyncLifetime
         Assert.Equal(0, await AuditCountAsync());
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Long_texts_are_refused_one_character_past_each_limit()
     {
         Assert.Equal(EditField.Outcome.Invalid, (await SaveAsync(EditorEntity.Service, _world.ServiceId, "n", new string('a', Service.MaxNameLength + 1))).Outcome);
@@ -80,7 +80,7 @@ public sealed class EditFieldTests : IAsyncLifetime
         Assert.Equal(EditField.Outcome.Changed, (await SaveAsync(EditorEntity.Block, _blockId, "r", new string('a', Block.MaxReasonLength))).Outcome);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Every_service_field_is_written_through_the_service_and_a_client_reads_it_back()
     {
         var id = _world.ServiceId;
@@ -97,7 +97,7 @@ public sealed class EditFieldTests : IAsyncLifetime
             (s.Name, s.Description, s.DurationMinutes, s.Price, s.Currency, s.SlotIntervalMinutes, s.IsActive));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_change_is_audited_with_the_field_and_its_values_before_and_after()
     {
         var result = await SaveAsync(EditorEntity.Client, ClientId, "p", "+79001234567", actor: 77);
@@ -109,7 +109,7 @@ public sealed class EditFieldTests : IAsyncLifetime
         Assert.Equal("+79001234567", await _world.InDbAsync(db => db.Clients.Where(c => c.Id == ClientId).Select(c => c.Phone).SingleAsync()));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_setting_goes_through_the_settings_rules_and_is_audited_under_its_name()
     {
         Assert.Equal(EditField.Outcome.Changed, (await SaveAsync(EditorEntity.Settings, 0, "1", "90")).Outcome);
@@ -119,14 +119,14 @@ public sealed class EditFieldTests : IAsyncLifetime
         Assert.Equal(("field.settings.min_notice", "settings", """{"min_notice":90}"""), (entry.Action, entry.Target, entry.After));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task The_same_value_again_is_unchanged_and_not_audited()
     {
         Assert.Equal(EditField.Outcome.Unchanged, (await SaveAsync(EditorEntity.Client, ClientId, "l", "RU")).Outcome);
         Assert.Equal(0, await AuditCountAsync());
     }
 
-    [Theory]
+    [StorageTheory]
     [InlineData(EditorEntity.Service, "order")]
     [InlineData(EditorEntity.Service, "x")]
     [InlineData(EditorEntity.Client, "b")]
@@ -141,7 +141,7 @@ public sealed class EditFieldTests : IAsyncLifetime
         Assert.Equal(0, await AuditCountAsync());
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_check_shows_before_and_after_and_writes_nothing()
     {
         var result = await CheckAsync(EditorEntity.Service, _world.ServiceId, "p", "3 000");
@@ -152,7 +152,7 @@ public sealed class EditFieldTests : IAsyncLifetime
         Assert.Equal(0, await AuditCountAsync());
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Owners_are_read_only_and_the_last_super_admin_is_never_demoted()
     {
         await _world.InDbAsync(async db =>
@@ -168,10 +168,10 @@ public sealed class EditFieldTests : IAsyncLifetime
         Assert.Equal(["field.admin.role", "field.admin.role"], await _world.InDbAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync()));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Demoting_the_only_super_admin_left_is_refused()
     {
-        await using var world = await CoreWorld.CreateAsync();
+        await using var world = await CoreWorld.CreateAsync(storage);
         await world.InDbAsync(async db =>
         {
             db.Admins.Add(new Admin(30, AdminRole.SuperAdmin, 0, CoreWorld.Now.UtcDateTime));
@@ -185,14 +185,14 @@ public sealed class EditFieldTests : IAsyncLifetime
         Assert.Equal(AdminRole.SuperAdmin, await world.InDbAsync(db => db.Admins.Select(a => a.Role).SingleAsync()));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_record_that_does_not_exist_is_not_found()
     {
         Assert.Equal(EditField.Outcome.NotFound, (await SaveAsync(EditorEntity.Client, 999, "n", "Анна")).Outcome);
         Assert.Equal(EditField.Outcome.NotFound, (await SaveAsync(EditorEntity.Block, 999, "r", "x")).Outcome);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Lists_are_paged_and_say_when_more_follow()
     {
         await _world.AddClientsAsync(Enumerable.Range(1, EditField.PageSize).Select(i => 600L + i).ToArray());
@@ -205,10 +205,14 @@ public sealed class EditFieldTests : IAsyncLifetime
         Assert.Equal(608L, second.Items[0].Id);
     }
 
-    [Fact]
+    [StorageFact]
     public void Every_field_has_a_short_unique_code_within_its_entity()
     {
         Assert.All(EditableFields.All, f => Assert.InRange(f.Code.Length, 1, 2));
         Assert.Equal(EditableFields.All.Count, EditableFields.All.Select(f => (f.Entity, f.Code)).Distinct().Count());
     }
 }
+
+public sealed class EditFieldOnSqlite() : EditFieldTests(Storage.Sqlite);
+
+public sealed class EditFieldOnPostgres() : EditFieldTests(Storage.Postgres), IRunsOnPostgres;

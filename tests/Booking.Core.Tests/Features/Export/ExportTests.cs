@@ -6,13 +6,13 @@ using Booking.Core.Features.Export;
 namespace Booking.Core.Tests.Features.Export;
 
 /// <summary>A13: CSV that Excel opens as intended — BOM, quoting, local times, and no formulas from clients' names.</summary>
-public sealed class ExportTests : IAsyncLifetime
+public abstract class ExportTests(Storage storage) : IAsyncLifetime
 {
     private CoreWorld _world = null!;
 
     public async Task InitializeAsync()
     {
-        _world = await CoreWorld.CreateAsync();
+        _world = await CoreWorld.CreateAsync(storage);
         await _world.InDbAsync(async db =>
         {
             db.Clients.Add(new Client(1, "Анна, \"Солнце\"", "Иванова", "anna", "ru", CoreWorld.Moscow(11, 21, 1, 30)));
@@ -35,7 +35,7 @@ public sealed class ExportTests : IAsyncLifetime
         return Encoding.UTF8.GetString(file.Content, 3, file.Content.Length - 3).Split("\r\n");
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Bookings_are_quoted_where_needed_and_shown_in_the_business_zone()
     {
         var file = await _world.RunAsync<ExportBookings.Handler, ExportFile>(h => h.HandleAsync(default));
@@ -48,7 +48,7 @@ public sealed class ExportTests : IAsyncLifetime
         Assert.Equal(string.Empty, lines[3]);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Clients_carry_their_booking_record_and_a_formula_name_stays_text()
     {
         var file = await _world.RunAsync<ExportClients.Handler, ExportFile>(h => h.HandleAsync(default));
@@ -60,3 +60,7 @@ public sealed class ExportTests : IAsyncLifetime
         Assert.Equal("2,\"'=HYPERLINK(\"\"x\"\")\",,,,en,2026-11-21 10:00,2026-11-21 10:00,0,0,0,0,no", lines[2]);
     }
 }
+
+public sealed class ExportOnSqlite() : ExportTests(Storage.Sqlite);
+
+public sealed class ExportOnPostgres() : ExportTests(Storage.Postgres), IRunsOnPostgres;

@@ -5,13 +5,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Core.Tests.Features.Notifications;
 
-public sealed class NotificationPlanningTests : IAsyncLifetime
+public abstract class NotificationPlanningTests(Storage storage) : IAsyncLifetime
 {
     private CoreWorld _world = null!;
 
     public async Task InitializeAsync()
     {
-        _world = await CoreWorld.CreateAsync();
+        _world = await CoreWorld.CreateAsync(storage);
         await _world.AddClientsAsync(1, 2);
     }
 
@@ -31,14 +31,14 @@ public sealed class NotificationPlanningTests : IAsyncLifetime
     private Task<IReadOnlyList<ClaimDueNotifications.Due>> ClaimAsync() =>
         _world.RunAsync<ClaimDueNotifications.Handler, IReadOnlyList<ClaimDueNotifications.Due>>(h => h.ClaimAsync(50, default));
 
-    [Fact]
+    [StorageFact]
     public void Reminder_offsets_are_parsed_leniently_and_ordered()
     {
         Assert.Equal([1440, 120, 60], NotificationPlan.ParseOffsets(" 60, 1440,120, 60, x, -5, 0"));
         Assert.Empty(NotificationPlan.ParseOffsets(null));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_booking_three_days_ahead_gets_three_reminders_and_a_review_request_in_its_own_transaction()
     {
         var id = await BookAsync(1, CoreWorld.Moscow(12, 4, 10));
@@ -56,7 +56,7 @@ public sealed class NotificationPlanningTests : IAsyncLifetime
         Assert.All(planned, n => Assert.Equal(NotificationStatus.Pending, n.Status));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_booking_ninety_minutes_ahead_gets_only_the_one_hour_reminder()
     {
         _world.Clock.SetUtcNow(new DateTimeOffset(CoreWorld.Moscow(12, 1, 9, 30)));
@@ -69,7 +69,7 @@ public sealed class NotificationPlanningTests : IAsyncLifetime
         Assert.Equal(CoreWorld.Moscow(12, 1, 10), only.DueUtc);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Cancelling_drops_every_open_notification()
     {
         var id = await BookAsync(1, CoreWorld.Moscow(12, 4, 10));
@@ -80,7 +80,7 @@ public sealed class NotificationPlanningTests : IAsyncLifetime
         Assert.Empty(await ClaimAsync());
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Rescheduling_cancels_the_old_plan_and_plans_again_from_the_new_start()
     {
         var id = await BookAsync(1, CoreWorld.Moscow(12, 4, 10));
@@ -96,7 +96,7 @@ public sealed class NotificationPlanningTests : IAsyncLifetime
             all.Where(n => n.Status == NotificationStatus.Pending).Select(n => n.DueUtc));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Nothing_is_claimed_before_its_time_and_a_claim_is_not_claimed_twice()
     {
         await BookAsync(1, CoreWorld.Moscow(12, 4, 10));
@@ -113,7 +113,7 @@ public sealed class NotificationPlanningTests : IAsyncLifetime
         Assert.Equal(first.Id, Assert.Single(await ClaimAsync()).Id);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task After_downtime_only_the_latest_due_reminder_is_sent_and_the_older_ones_are_skipped()
     {
         var id = await BookAsync(1, CoreWorld.Moscow(12, 4, 10));
@@ -126,7 +126,7 @@ public sealed class NotificationPlanningTests : IAsyncLifetime
         Assert.Equal([NotificationStatus.Skipped, NotificationStatus.Skipped, NotificationStatus.Sending, NotificationStatus.Pending], statuses);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_review_request_too_late_to_be_useful_is_skipped()
     {
         var id = await BookAsync(1, CoreWorld.Moscow(12, 4, 10));
@@ -136,7 +136,7 @@ public sealed class NotificationPlanningTests : IAsyncLifetime
         Assert.All(await NotificationsAsync(id), n => Assert.Equal(NotificationStatus.Skipped, n.Status));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Reminders_of_a_client_who_blocked_the_bot_are_dropped()
     {
         var id = await BookAsync(1, CoreWorld.Moscow(12, 4, 10));
@@ -150,7 +150,7 @@ public sealed class NotificationPlanningTests : IAsyncLifetime
         Assert.True(await _world.InDbAsync(db => db.Clients.Where(c => c.Id == 1).Select(c => c.IsBlocked).SingleAsync()));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_failed_send_is_retried_until_the_attempts_run_out()
     {
         await BookAsync(1, CoreWorld.Moscow(12, 4, 10));
@@ -173,7 +173,7 @@ public sealed class NotificationPlanningTests : IAsyncLifetime
         Assert.Equal("timeout", failed.LastError);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Two_senders_claiming_at_once_never_take_the_same_notification()
     {
         var clients = Enumerable.Range(10, 20).Select(i => (long)i).ToArray();
@@ -202,3 +202,7 @@ public sealed class NotificationPlanningTests : IAsyncLifetime
         Assert.Equal(20, all.Count); // the review requests; every reminder's visit is over by now
     }
 }
+
+public sealed class NotificationPlanningOnSqlite() : NotificationPlanningTests(Storage.Sqlite);
+
+public sealed class NotificationPlanningOnPostgres() : NotificationPlanningTests(Storage.Postgres), IRunsOnPostgres;

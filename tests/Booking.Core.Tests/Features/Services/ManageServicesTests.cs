@@ -7,14 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Booking.Core.Tests.Features.Services;
 
 /// <summary>A4 on real SQLite: create, edit, show/hide, reorder and delete, each audited.</summary>
-public sealed class ManageServicesTests : IAsyncLifetime
+public abstract class ManageServicesTests(Storage storage) : IAsyncLifetime
 {
     private const long AdminId = 42;
     private CoreWorld _world = null!;
 
     public async Task InitializeAsync()
     {
-        _world = await CoreWorld.CreateAsync();
+        _world = await CoreWorld.CreateAsync(storage);
         await _world.AddClientsAsync(1);
     }
 
@@ -35,7 +35,7 @@ public sealed class ManageServicesTests : IAsyncLifetime
     private Task<List<string>> AuditActionsAsync() =>
         _world.InDbAsync(db => db.AuditEntries.OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
 
-    [Fact]
+    [StorageFact]
     public async Task A_created_service_is_last_in_the_list_bookable_at_once_and_audited()
     {
         var created = await CreateAsync("Стрижка", 45, 15);
@@ -49,7 +49,7 @@ public sealed class ManageServicesTests : IAsyncLifetime
         Assert.Contains("\"interval\":15", entry.After, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Invalid_values_are_refused_and_nothing_is_written()
     {
         Assert.Equal(CreateService.Outcome.Invalid, (await CreateAsync("Долго", 481)).Outcome);
@@ -62,7 +62,7 @@ public sealed class ManageServicesTests : IAsyncLifetime
         Assert.Equal(2, await _world.InDbAsync(db => db.Services.CountAsync()));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task An_edit_records_the_value_before_and_after()
     {
         Assert.Equal(EditService.Outcome.Done, await EditAsync(h => h.ChangePriceAsync(AdminId, _world.ServiceId, 3100.5m, "RUB", default)));
@@ -74,7 +74,7 @@ public sealed class ManageServicesTests : IAsyncLifetime
         Assert.Equal(3100.5m, await _world.InDbAsync(db => db.Services.Where(s => s.Id == _world.ServiceId).Select(s => s.Price).SingleAsync()));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_hidden_service_disappears_for_clients_but_stays_in_the_admin_list()
     {
         Assert.Equal(EditService.Outcome.Done, await EditAsync(h => h.SetActiveAsync(AdminId, _world.ServiceId, false, default)));
@@ -89,7 +89,7 @@ public sealed class ManageServicesTests : IAsyncLifetime
         Assert.Equal(["service.deactivate", "service.activate"], await AuditActionsAsync());
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Moving_up_and_down_swaps_neighbours_and_stops_at_the_edges()
     {
         await CreateAsync("B");
@@ -111,7 +111,7 @@ public sealed class ManageServicesTests : IAsyncLifetime
         Assert.Equal(MoveService.Outcome.AtEdge, await MoveAsync(first, up: true));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_service_with_bookings_is_only_marked_deleted_and_hidden_everywhere()
     {
         await _world.RunAsync<BookSlot.Handler, BookSlot.Result>(h => h.HandleAsync(new BookSlot.Request(1, _world.ServiceId, CoreWorld.Moscow(12, 2, 10)), default));
@@ -130,7 +130,7 @@ public sealed class ManageServicesTests : IAsyncLifetime
         Assert.Equal(["service.soft_delete"], await AuditActionsAsync());
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_service_never_booked_is_removed_for_good()
     {
         var created = await CreateAsync("Пробная");
@@ -144,3 +144,7 @@ public sealed class ManageServicesTests : IAsyncLifetime
             await _world.RunAsync<DeleteService.Handler, DeleteService.Outcome>(h => h.HandleAsync(AdminId, created.Service!.Id, default)));
     }
 }
+
+public sealed class ManageServicesOnSqlite() : ManageServicesTests(Storage.Sqlite);
+
+public sealed class ManageServicesOnPostgres() : ManageServicesTests(Storage.Postgres), IRunsOnPostgres;

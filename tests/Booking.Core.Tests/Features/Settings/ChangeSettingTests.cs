@@ -6,12 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Booking.Core.Tests.Features.Settings;
 
 /// <summary>A5 on real SQLite: every rule of every setting, the audit trail, and that availability follows at once.</summary>
-public sealed class ChangeSettingTests : IAsyncLifetime
+public abstract class ChangeSettingTests(Storage storage) : IAsyncLifetime
 {
     private const long AdminId = 42;
     private CoreWorld _world = null!;
 
-    public async Task InitializeAsync() => _world = await CoreWorld.CreateAsync();
+    public async Task InitializeAsync() => _world = await CoreWorld.CreateAsync(storage);
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 
@@ -22,7 +22,7 @@ public sealed class ChangeSettingTests : IAsyncLifetime
 
     private Task<int> AuditCountAsync() => _world.InDbAsync(db => db.AuditEntries.CountAsync());
 
-    [Theory]
+    [StorageTheory]
     [InlineData(SettingField.SlotInterval, "45")]
     [InlineData(SettingField.SlotInterval, "0")]
     [InlineData(SettingField.SlotInterval, "тридцать")]
@@ -60,14 +60,14 @@ public sealed class ChangeSettingTests : IAsyncLifetime
         Assert.Equal(ChangeSetting.Read(before, field), ChangeSetting.Read(await SettingsAsync(), field));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task An_address_longer_than_512_characters_is_refused_and_512_are_accepted()
     {
         Assert.Equal(ChangeSetting.Outcome.Invalid, (await ChangeAsync(SettingField.Address, new string('а', 513))).Outcome);
         Assert.Equal(ChangeSetting.Outcome.Changed, (await ChangeAsync(SettingField.Address, new string('а', 512))).Outcome);
     }
 
-    [Theory]
+    [StorageTheory]
     [InlineData(SettingField.SlotInterval, "15", 15)]
     [InlineData(SettingField.MinNotice, "0", 0)]
     [InlineData(SettingField.MinNotice, "1440", 1440)]
@@ -85,7 +85,7 @@ public sealed class ChangeSettingTests : IAsyncLifetime
         Assert.Equal(expected, ChangeSetting.Read(await SettingsAsync(), field));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_change_is_audited_with_the_value_before_and_after()
     {
         await ChangeAsync(SettingField.SlotInterval, "30");
@@ -96,7 +96,7 @@ public sealed class ChangeSettingTests : IAsyncLifetime
         Assert.Equal("{\"slot_interval\":30}", entry.After);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Setting_the_value_already_in_force_writes_nothing()
     {
         var result = await ChangeAsync(SettingField.Horizon, "3");
@@ -105,7 +105,7 @@ public sealed class ChangeSettingTests : IAsyncLifetime
         Assert.Equal(0, await AuditCountAsync());
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Reminder_offsets_are_stored_largest_first_and_a_dash_turns_reminders_off()
     {
         Assert.Equal(ChangeSetting.Outcome.Changed, (await ChangeAsync(SettingField.ReminderOffsets, "30, 2880 ,5")).Outcome);
@@ -116,7 +116,7 @@ public sealed class ChangeSettingTests : IAsyncLifetime
         Assert.Empty(NotificationPlan.ParseOffsets((await SettingsAsync()).ReminderOffsetsMinutes));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_time_zone_is_checked_against_the_zone_database_and_can_be_reset_to_the_start_up_one()
     {
         Assert.Equal(ChangeSetting.Outcome.Changed, (await ChangeAsync(SettingField.TimeZone, "Europe/Berlin")).Outcome);
@@ -131,7 +131,7 @@ public sealed class ChangeSettingTests : IAsyncLifetime
         Assert.Equal(("{\"time_zone\":\"Europe/Berlin\"}", "{\"time_zone\":null}"), (entry.Before, entry.After));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_dash_clears_the_address()
     {
         await ChangeAsync(SettingField.Address, "  Тверская, 1  ");
@@ -142,7 +142,7 @@ public sealed class ChangeSettingTests : IAsyncLifetime
         Assert.Null((await SettingsAsync()).Address);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_new_slot_interval_shapes_the_very_next_day_grid()
     {
         await ChangeAsync(SettingField.SlotInterval, "30");
@@ -154,3 +154,7 @@ public sealed class ChangeSettingTests : IAsyncLifetime
         Assert.Equal(17, day.Slots.Count); // 09:00 … 17:00 every half hour
     }
 }
+
+public sealed class ChangeSettingOnSqlite() : ChangeSettingTests(Storage.Sqlite);
+
+public sealed class ChangeSettingOnPostgres() : ChangeSettingTests(Storage.Postgres), IRunsOnPostgres;

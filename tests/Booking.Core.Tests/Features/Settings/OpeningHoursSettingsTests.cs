@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Booking.Core.Tests.Features.Settings;
 
 /// <summary>A5 on real SQLite: weekly hours, days off and special dates, each audited and seen by the calendar at once.</summary>
-public sealed class OpeningHoursSettingsTests : IAsyncLifetime
+public abstract class OpeningHoursSettingsTests(Storage storage) : IAsyncLifetime
 {
     private const long AdminId = 42;
     private static readonly DateOnly Sunday = new(2026, 12, 6);
@@ -16,7 +16,7 @@ public sealed class OpeningHoursSettingsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _world = await CoreWorld.CreateAsync();
+        _world = await CoreWorld.CreateAsync(storage);
         await _world.AddClientsAsync(1);
     }
 
@@ -35,7 +35,7 @@ public sealed class OpeningHoursSettingsTests : IAsyncLifetime
     private Task<List<string>> AuditAsync() =>
         _world.InDbAsync(db => db.AuditEntries.OrderBy(a => a.Id).Select(a => a.Action + " " + a.Target + " " + a.Before + " → " + a.After).ToListAsync());
 
-    [Fact]
+    [StorageFact]
     public async Task Closing_a_weekday_makes_every_such_day_unavailable_and_is_audited()
     {
         Assert.Equal(SetWorkingHours.Outcome.Changed, await HoursAsync(SetWorkingHours.Request.DayOff(AdminId, DayOfWeek.Sunday)));
@@ -46,7 +46,7 @@ public sealed class OpeningHoursSettingsTests : IAsyncLifetime
         Assert.Equal(["working_day.close weekday:Sunday \"09:00-18:00\" → \"closed\""], await AuditAsync());
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Hours_that_close_before_they_open_are_refused_and_nothing_changes()
     {
         var outcome = await HoursAsync(SetWorkingHours.Request.Open(AdminId, DayOfWeek.Monday, new TimeOnly(18, 0), new TimeOnly(9, 0)));
@@ -59,7 +59,7 @@ public sealed class OpeningHoursSettingsTests : IAsyncLifetime
         Assert.Equal((true, new TimeOnly(9, 0), new TimeOnly(18, 0)), (monday.IsOpen, monday.Opens, monday.Closes));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task New_hours_reopen_a_day_off_and_shape_its_slots()
     {
         await HoursAsync(SetWorkingHours.Request.DayOff(AdminId, DayOfWeek.Sunday));
@@ -72,7 +72,7 @@ public sealed class OpeningHoursSettingsTests : IAsyncLifetime
         Assert.Equal(2, (await AuditAsync()).Count);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_holiday_closes_its_date_only_and_is_audited()
     {
         var result = await SpecialAsync(new DateOnly(2026, 12, 31), note: "Новый год");
@@ -84,7 +84,7 @@ public sealed class OpeningHoursSettingsTests : IAsyncLifetime
         Assert.Equal(["special_day.set date:2026-12-31  → {\"hours\":\"closed\",\"note\":\"Новый год\"}"], await AuditAsync());
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Special_hours_replace_a_holiday_on_the_same_date_and_removing_them_restores_the_week()
     {
         var date = new DateOnly(2026, 12, 30);
@@ -103,7 +103,7 @@ public sealed class OpeningHoursSettingsTests : IAsyncLifetime
         Assert.Equal(["special_day.set", "special_day.set", "special_day.remove"], (await AuditAsync()).Select(a => a.Split(' ')[0]));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Past_dates_inverted_hours_and_long_notes_are_refused()
     {
         Assert.Equal(SetSpecialDay.Outcome.InPast, (await SpecialAsync(new DateOnly(2026, 11, 30))).Outcome);
@@ -115,7 +115,7 @@ public sealed class OpeningHoursSettingsTests : IAsyncLifetime
         Assert.Single(await AuditAsync());
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Closing_a_date_with_bookings_keeps_them_and_says_how_many_there_are()
     {
         var start = CoreWorld.Moscow(12, 10, 11);
@@ -128,3 +128,7 @@ public sealed class OpeningHoursSettingsTests : IAsyncLifetime
         Assert.Equal(BookingStatus.Confirmed, await _world.InDbAsync(db => db.Bookings.Select(b => b.Status).SingleAsync()));
     }
 }
+
+public sealed class OpeningHoursSettingsOnSqlite() : OpeningHoursSettingsTests(Storage.Sqlite);
+
+public sealed class OpeningHoursSettingsOnPostgres() : OpeningHoursSettingsTests(Storage.Postgres), IRunsOnPostgres;

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Core.Tests.Features.Texts;
 
-public sealed class EditTextsTests : IAsyncLifetime, IDisposable
+public abstract class EditTextsTests(Storage storage) : IAsyncLifetime, IDisposable
 {
     private const long Owner = 1;
     private const string Key = "booking.confirmed";
@@ -18,18 +18,22 @@ public sealed class EditTextsTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        _world = await CoreWorld.CreateAsync();
+        _world = await CoreWorld.CreateAsync(storage);
         await _world.InDbAsync(db => _cache.ReloadAsync(db, default));
     }
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 
-    public void Dispose() => _cache.Dispose();
+    public void Dispose()
+    {
+        _cache.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private Task<EditTexts.Result> RunAsync(Func<EditTexts.Handler, Task<EditTexts.Result>> call) =>
         _world.InDbAsync(db => call(new EditTexts.Handler(db, _defaults, _cache, new AuditLog(db, _world.Clock), _world.Clock)));
 
-    [Fact]
+    [StorageFact]
     public async Task A_saved_text_is_found_at_once_in_its_language_only()
     {
         Assert.Null(_cache.Find("ru", Key));
@@ -43,7 +47,7 @@ public sealed class EditTextsTests : IAsyncLifetime, IDisposable
         Assert.Equal((Key, "ru", Owner, CoreWorld.Now.UtcDateTime), (row.Key, row.Language, row.UpdatedBy, row.UpdatedUtc));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Lookups_read_the_snapshot_not_the_database()
     {
         await RunAsync(h => h.SetAsync(Owner, Key, "ru", "Первый {date} {time}", default));
@@ -59,7 +63,7 @@ public sealed class EditTextsTests : IAsyncLifetime, IDisposable
         Assert.Equal("Мимо {date} {time}", _cache.Find("ru", Key));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Reset_restores_the_default_and_both_changes_are_audited_with_before_and_after()
     {
         await RunAsync(h => h.SetAsync(Owner, Key, "ru", "Ждём {date} {time}", default));
@@ -78,7 +82,7 @@ public sealed class EditTextsTests : IAsyncLifetime, IDisposable
         Assert.Contains("Вы записаны!", audit[1].After, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task An_invalid_text_is_refused_and_nothing_is_saved_or_audited()
     {
         var result = await RunAsync(h => h.SetAsync(Owner, Key, "ru", "<b>Ждём {when}", default));
@@ -91,7 +95,7 @@ public sealed class EditTextsTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, await _world.InDbAsync(db => db.AuditEntries.CountAsync()));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Unknown_keys_and_languages_are_refused_and_a_reset_without_override_changes_nothing()
     {
         Assert.Equal(EditTexts.Outcome.NotFound, (await RunAsync(h => h.SetAsync(Owner, "no.such", "ru", "x", default))).Outcome);
@@ -100,7 +104,7 @@ public sealed class EditTextsTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, await _world.InDbAsync(db => db.AuditEntries.CountAsync()));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Typing_the_default_again_removes_the_override()
     {
         await RunAsync(h => h.SetAsync(Owner, Key, "en", "Booked {date} {time}", default));
@@ -113,7 +117,7 @@ public sealed class EditTextsTests : IAsyncLifetime, IDisposable
         Assert.Equal(EditTexts.Outcome.Unchanged, (await RunAsync(h => h.SetAsync(Owner, Key, "en", DefaultText, default))).Outcome);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Saves_running_in_parallel_all_end_up_in_the_snapshot()
     {
         var keys = Enumerable.Range(0, 12).Select(i => $"k.{i}").ToList();
@@ -143,3 +147,7 @@ public sealed class EditTextsTests : IAsyncLifetime, IDisposable
             Languages.All.Contains(language) ? _texts.GetValueOrDefault(key) : null;
     }
 }
+
+public sealed class EditTextsOnSqlite() : EditTextsTests(Storage.Sqlite);
+
+public sealed class EditTextsOnPostgres() : EditTextsTests(Storage.Postgres), IRunsOnPostgres;
