@@ -15,6 +15,9 @@ internal sealed class ChatState(long id, string firstName, string? username, str
     /// <summary>The reply keyboard the user currently sees; null when none was sent or it was removed.</summary>
     public IReadOnlyList<string>? ReplyKeyboard { get; set; }
 
+    /// <summary>Labels of the reply keyboard's buttons that share the user's contact (request_contact).</summary>
+    public IReadOnlyList<string> ContactButtons { get; set; } = [];
+
     public List<CallbackAnswer> Answers { get; } = [];
     public List<SentDocument> Documents { get; } = [];
 }

@@ -33,6 +33,9 @@ public sealed class FakeUser
     /// <summary>Labels of the reply keyboard shown now, row by row; empty when none or removed.</summary>
     public IReadOnlyList<string> ReplyKeyboard => _api.Chats.ReplyKeyboard(_chat);
 
+    /// <summary>Labels of the reply keyboard's buttons that would share this user's phone.</summary>
+    public IReadOnlyList<string> ContactButtons => _api.Chats.ContactButtons(_chat);
+
     public IReadOnlyList<CallbackAnswer> CallbackAnswers => _api.Chats.Answers(_chat);
 
     public int UnansweredCallbacks => _api.Chats.Unanswered(_chat);
@@ -53,10 +56,13 @@ public sealed class FakeUser
         return SendAsync(new Update { Message = message });
     }
 
-    public Task SendContactAsync(string phone)
+    public Task SendContactAsync(string phone) => SendContactAsync(phone, Id, FirstName);
+
+    /// <summary>A contact card of anyone: another user's (forwarded or from the address book), or one with no user at all.</summary>
+    public Task SendContactAsync(string phone, long? userId, string firstName)
     {
         var message = _api.Chats.NewUserMessage(_chat);
-        message.Contact = new Contact { PhoneNumber = phone, FirstName = FirstName, UserId = Id };
+        message.Contact = new Contact { PhoneNumber = phone, FirstName = firstName, UserId = userId };
         return SendAsync(new Update { Message = message });
     }
 

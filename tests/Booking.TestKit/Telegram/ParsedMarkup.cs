@@ -9,7 +9,8 @@ namespace Booking.TestKit.Telegram;
 internal sealed record ParsedMarkup(
     IReadOnlyList<IReadOnlyList<InlineButton>> Inline,
     IReadOnlyList<string>? ReplyKeyboard,
-    bool RemoveKeyboard)
+    bool RemoveKeyboard,
+    IReadOnlyList<string>? ContactRequests = null)
 {
     public static readonly ParsedMarkup None = new([], null, false);
 
@@ -30,8 +31,9 @@ internal sealed record ParsedMarkup(
 
         if (obj.TryGetProperty("keyboard", out var keyboard))
         {
-            var labels = Rows(keyboard).SelectMany(row => row).Select(ButtonLabel).ToList();
-            return new ParsedMarkup([], labels, false);
+            var buttons = Rows(keyboard).SelectMany(row => row).ToList();
+            var contact = buttons.Where(b => b.ValueKind == JsonValueKind.Object && b.TryGetProperty("request_contact", out var flag) && flag.ValueKind == JsonValueKind.True);
+            return new ParsedMarkup([], buttons.Select(ButtonLabel).ToList(), false, contact.Select(ButtonLabel).ToList());
         }
 
         var remove = obj.TryGetProperty("remove_keyboard", out var flag) && flag.ValueKind == JsonValueKind.True;

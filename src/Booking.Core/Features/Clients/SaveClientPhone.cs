@@ -37,7 +37,7 @@ public static class SaveClientPhone
             }
 
             var phone = Normalize(r.PhoneNumber);
-            var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == r.ClientId, ct);
+            var client = await db.Clients.FindAsync([r.ClientId], ct); // a contact may be the very first message: unsaved yet
             if (phone is null || client is null || client.IsErased)
             {
                 return new Result(Outcome.Invalid);

@@ -19,8 +19,8 @@ public static class ShowMyData
     {
         public async Task<Result?> HandleAsync(long clientId, CancellationToken ct)
         {
-            // Tracked on purpose: this update has just refreshed the names and the last contact.
-            var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == clientId, ct);
+            // Through the change tracker on purpose: this update has just registered or refreshed the person, unsaved yet.
+            var client = await db.Clients.FindAsync([clientId], ct);
             if (client is null || client.IsErased)
             {
                 return null;
