@@ -58,6 +58,10 @@ public sealed class PhoneRequestTests : IAsyncLifetime
         await owner.PressAsync("🗓 Расписание");
         await owner.PressAsync("11:00 Анна");
         Assert.Contains("📞 Телефон: +79161234567", owner.LastMessage.Text, StringComparison.Ordinal);
+        await owner.SendTextAsync("/admin");
+        await owner.PressAsync("📤 Выгрузки");
+        await owner.PressAsync("👥 Клиенты");
+        Assert.Contains("+79161234567", System.Text.Encoding.UTF8.GetString(Assert.Single(owner.Documents).Content), StringComparison.Ordinal);
 
         await PickTimeAsync(anna, "3 🟢", "10:00");
         Assert.Contains("Шаг 4 из 4", anna.LastMessage.Text, StringComparison.Ordinal); // a regular is not asked again
