@@ -60,6 +60,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<MenuCommands>();
         services.AddScoped<BookingWizard>();
         services.AddScoped<BookingCallbacks>();
+        services.AddScoped<PhoneStep>();
+        services.AddScoped<PhoneContact>();
+        services.AddScoped<PrivacyScreens>();
         services.AddScoped<MyBookingsScreens>();
         services.AddScoped<AdminNotifier>();
         services.AddScoped<VisitCallbacks>();

@@ -40,6 +40,10 @@ public static class ServiceCollectionExtensions
         services.AddScoped<RegisterClient.Handler>();
         services.AddScoped<MarkClientBlocked.Handler>();
         services.AddScoped<GetClientSummary.Handler>();
+        services.AddScoped<ShowMyData.Handler>();
+        services.AddScoped<ForgetClient.Handler>();
+        services.AddScoped<SaveClientPhone.Handler>();
+        services.AddScoped<AskForPhone.Handler>();
         services.AddScoped<ListServices.Handler>();
         services.AddScoped<ConfirmAttendance.Handler>();
         services.AddScoped<MassEditDay.Handler>();

@@ -21,6 +21,9 @@ internal sealed class ChatState(long id, string firstName, string? username, str
     /// <summary>Grows with every change anyone could see in this chat, so a viewer can tell when to redraw.</summary>
     public int Version { get; set; }
 
+    /// <summary>Labels of the reply keyboard's buttons that share the user's contact (request_contact).</summary>
+    public IReadOnlyList<string> ContactButtons { get; set; } = [];
+
     public List<CallbackAnswer> Answers { get; } = [];
     public List<SentDocument> Documents { get; } = [];
 }

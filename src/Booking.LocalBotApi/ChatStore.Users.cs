@@ -119,6 +119,14 @@ internal sealed partial class ChatStore
         }
     }
 
+    public IReadOnlyList<string> ContactButtons(ChatState chat)
+    {
+        lock (_gate)
+        {
+            return chat.ContactButtons.ToList();
+        }
+    }
+
     public IReadOnlyList<CallbackAnswer> Answers(ChatState chat)
     {
         lock (_gate)

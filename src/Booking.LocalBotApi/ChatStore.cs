@@ -148,10 +148,12 @@ internal sealed partial class ChatStore(TimeProvider clock, User bot)
         if (markup.ReplyKeyboard is not null)
         {
             chat.ReplyKeyboard = markup.ReplyKeyboard;
+            chat.ContactButtons = markup.ContactRequests ?? [];
         }
         else if (markup.RemoveKeyboard)
         {
             chat.ReplyKeyboard = null;
+            chat.ContactButtons = [];
         }
 
         chat.Messages.Add(message);

@@ -28,6 +28,9 @@ public sealed class LocalChat
     /// <summary>Labels of the reply keyboard shown now, row after row; empty when none or removed.</summary>
     public IReadOnlyList<string> ReplyKeyboard => _server.Chats.ReplyKeyboard(_chat);
 
+    /// <summary>Labels of the reply keyboard's buttons that would share this person's phone.</summary>
+    public IReadOnlyList<string> ContactButtons => _server.Chats.ContactButtons(_chat);
+
     public IReadOnlyList<CallbackAnswer> CallbackAnswers => _server.Chats.Answers(_chat);
 
     public int UnansweredCallbacks => _server.Chats.Unanswered(_chat);
@@ -42,7 +45,7 @@ public sealed class LocalChat
 
     public long SendText(string text) => _server.Submit(TextUpdate(text));
 
-    public long SendContact(string phone) => _server.Submit(ContactUpdate(phone));
+    public long SendContact(string phone) => _server.Submit(ContactUpdate(phone, Id, FirstName));
 
     /// <summary>The update sending <paramref name="text"/> would be, not yet numbered nor delivered.</summary>
     public Update TextUpdate(string text)
@@ -59,16 +62,11 @@ public sealed class LocalChat
         return new Update { Message = message };
     }
 
-    /// <summary>The update sharing a contact would be: by default this person's own, else anyone's (a forwarded card).</summary>
-    public Update ContactUpdate(string phone, long? contactUserId = null, string? contactFirstName = null)
+    /// <summary>The update sharing a contact card would be: this person's own, another user's, or one with no user (null).</summary>
+    public Update ContactUpdate(string phone, long? userId, string firstName)
     {
         var message = _server.Chats.NewUserMessage(_chat, "📞 " + phone);
-        message.Contact = new Contact
-        {
-            PhoneNumber = phone,
-            FirstName = contactFirstName ?? FirstName,
-            UserId = contactUserId ?? (contactFirstName is null ? Id : null),
-        };
+        message.Contact = new Contact { PhoneNumber = phone, FirstName = firstName, UserId = userId };
         return new Update { Message = message };
     }
 

@@ -9,7 +9,8 @@ namespace Booking.LocalBotApi;
 internal sealed record ParsedMarkup(
     IReadOnlyList<IReadOnlyList<InlineButton>> Inline,
     IReadOnlyList<IReadOnlyList<string>>? ReplyKeyboard,
-    bool RemoveKeyboard)
+    bool RemoveKeyboard,
+    IReadOnlyList<string>? ContactRequests = null)
 {
     public static readonly ParsedMarkup None = new([], null, false);
 
@@ -30,8 +31,11 @@ internal sealed record ParsedMarkup(
 
         if (obj.TryGetProperty("keyboard", out var keyboard))
         {
-            var rows = Rows(keyboard).Select(row => (IReadOnlyList<string>)row.Select(ButtonLabel).ToList()).ToList();
-            return new ParsedMarkup([], rows, false);
+            var rows = Rows(keyboard).ToList();
+            var contact = rows.SelectMany(row => row)
+                .Where(b => b.ValueKind == JsonValueKind.Object && b.TryGetProperty("request_contact", out var flag) && flag.ValueKind == JsonValueKind.True);
+            return new ParsedMarkup([], rows.Select(row => (IReadOnlyList<string>)row.Select(ButtonLabel).ToList()).ToList(), false,
+                contact.Select(ButtonLabel).ToList());
         }
 
         var remove = obj.TryGetProperty("remove_keyboard", out var flag) && flag.ValueKind == JsonValueKind.True;

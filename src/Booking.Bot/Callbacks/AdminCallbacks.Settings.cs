@@ -18,6 +18,7 @@ public abstract record SettingsCallback : AdminCallback
         ["a", "sete", var f] when Field(f) is { } field => new EditSetting(field),
         ["a", "seti", var m] when Number(m) is { } minutes && BusinessSettings.IsValidSlotInterval(minutes) => new PickSlotInterval(minutes),
         ["a", "setz"] => new ResetTimeZone(),
+        ["a", "setp", var m] when Number(m) is { } mode && BusinessSettings.IsValidPhoneRequest((PhoneRequest)mode) => new PickPhoneRequest((PhoneRequest)mode),
         ["a", "wd"] => new OpenWeek(),
         ["a", "wd", var d] when Weekday(d) is { } day => new OpenWeekday(day),
         ["a", "wdh", var d] when Weekday(d) is { } day => new EditWeekdayHours(day),
@@ -63,6 +64,12 @@ public sealed record PickSlotInterval(int Minutes) : SettingsCallback
 public sealed record ResetTimeZone : SettingsCallback
 {
     public override string Format() => "a:setz";
+}
+
+/// <summary>C11: whether first-time clients are asked for their phone, tapped rather than typed.</summary>
+public sealed record PickPhoneRequest(PhoneRequest Mode) : SettingsCallback
+{
+    public override string Format() => $"a:setp:{(int)Mode}";
 }
 
 /// <summary>The weekly hours, one button per weekday.</summary>

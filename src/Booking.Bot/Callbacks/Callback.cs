@@ -72,6 +72,9 @@ public abstract record Callback
             ["att", var id] when Int(id) is { } b => new ConfirmVisit(b),
             ["rv", var id, var stars] when Int(id) is { } b && stars is ['1' or '2' or '3' or '4' or '5'] => new RateVisit(b, stars[0] - '0'),
             ["rvd"] => new FinishReview(),
+            ["fg"] => new AskForget(),
+            ["fgy"] => new ConfirmForget(),
+            ["fgn"] => new KeepData(),
             ["nop", var why] when why is "day" or "full" or "slot" or "" => new Nothing(why),
             ["nop"] => new Nothing(string.Empty),
             _ => null,
@@ -179,4 +182,22 @@ public sealed record RateVisit(int BookingId, int Stars) : Callback
 public sealed record FinishReview : Callback
 {
     public override string Format() => "rvd";
+}
+
+/// <summary>C11: asks whether to delete the user's data (from the /mydata screen).</summary>
+public sealed record AskForget : Callback
+{
+    public override string Format() => "fg";
+}
+
+/// <summary>C11: deletes the user's data; the core re-checks that they are not an admin.</summary>
+public sealed record ConfirmForget : Callback
+{
+    public override string Format() => "fgy";
+}
+
+/// <summary>C11: changed their mind; nothing is deleted.</summary>
+public sealed record KeepData : Callback
+{
+    public override string Format() => "fgn";
 }

@@ -30,7 +30,7 @@ public sealed class AdminNotifier(AccessControl access, BookingDb db, ScheduleRe
         {
             var t = texts.For(languages.GetValueOrDefault(adminId, Languages.Default));
             var f = new Formats(t, zone);
-            var who = t.Format("admin.client", ("name", client.DisplayName), ("id", client.Id));
+            var who = Who(t, client);
             (string, object?)[] values =
             [
                 ("client", new Raw(who)), ("service", service), ("date", f.Date(startUtc)), ("time", f.Time(startUtc)),
@@ -48,4 +48,9 @@ public sealed class AdminNotifier(AccessControl access, BookingDb db, ScheduleRe
             }
         }
     }
+
+    /// <summary>How admins see a client: name and id, or a plain phrase for the stand-in of someone who was forgotten (C11).</summary>
+    public static string Who(Texts.Texts t, Client client) => client.IsErased
+        ? t["admin.erased_client"]
+        : t.Format("admin.client", ("name", client.DisplayName), ("id", client.Id));
 }

@@ -2,6 +2,8 @@ using Booking.Bot.Callbacks;
 using Booking.Bot.Observability;
 using Booking.Bot.Receiving;
 using Booking.Core.Conversation;
+using Booking.Core.Domain;
+using Booking.Core.Features.Clients;
 using Booking.Core.Features.Availability;
 using Booking.Core.Features.Bookings;
 using Booking.Core.Features.Catalog;
@@ -13,7 +15,7 @@ namespace Booking.Bot.Handlers;
 public sealed class BookingCallbacks(
     BookingWizard wizard, Replies replies, IConversationStore conversations, ListServices.Handler services,
     GetAvailability.Handler availability, BookSlot.Handler book, RescheduleBooking.Handler reschedule,
-    ListClientBookings.Handler bookings, AdminNotifier admins, MyBookingsScreens myBookings)
+    ListClientBookings.Handler bookings, AdminNotifier admins, MyBookingsScreens myBookings, AskForPhone.Handler phoneQuestion, PhoneStep phoneStep)
 {
     public async Task PickServiceAsync(UpdateContext ctx, PickService pick, CancellationToken ct)
     {
@@ -47,7 +49,13 @@ public sealed class BookingCallbacks(
         }
     }
 
-    public async Task PickSlotAsync(UpdateContext ctx, PickSlot pick, CancellationToken ct)
+    public Task PickSlotAsync(UpdateContext ctx, PickSlot pick, CancellationToken ct) => PlaceAsync(ctx, pick, askPhone: true, ct);
+
+    /// <summary>
+    /// Checks the picked time afresh and draws the confirm step — or, for a first booking when the business asks for a
+    /// phone (C11), the phone step first; <paramref name="askPhone"/> is false once that step is answered.
+    /// </summary>
+    public async Task PlaceAsync(UpdateContext ctx, PickSlot pick, bool askPhone, CancellationToken ct)
     {
         var date = DateOnly.FromDateTime(LocalTime.ToLocal(pick.StartUtc, ctx.Formats.Zone));
         var day = await availability.DayAsync(pick.Target.ToSubject(ctx.ChatId), date, ct);
@@ -83,6 +91,12 @@ public sealed class BookingCallbacks(
             return;
         }
 
+        if (askPhone && await phoneQuestion.HandleAsync(ctx.ChatId, ct) is var mode and not PhoneRequest.Off)
+        {
+            await phoneStep.AskAsync(ctx, pick, mode, ct);
+            return;
+        }
+
         await wizard.ShowConfirmAsync(ctx, pick.Target, pick.StartUtc, day.Service, day.Service.DurationMinutes, day.Service.Price, day.Service.Currency, null, ct);
     }
 
@@ -99,6 +113,13 @@ public sealed class BookingCallbacks(
     private async Task ConfirmBookingAsync(UpdateContext ctx, Confirm confirm, CancellationToken ct)
     {
         var t = ctx.Texts;
+        if (await phoneQuestion.HandleAsync(ctx.ChatId, ct) == PhoneRequest.Required)
+        {
+            // A confirm drawn before the phone became required, or forged: the phone comes first all the same.
+            await phoneStep.AskAsync(ctx, new PickSlot(confirm.Target, confirm.StartUtc), PhoneRequest.Required, ct);
+            return;
+        }
+
         var result = await book.HandleAsync(new BookSlot.Request(ctx.ChatId, confirm.Target.Id, confirm.StartUtc), ct);
         BotMetrics.CountBooking("book", result.Outcome);
         switch (result.Outcome)

@@ -6,6 +6,12 @@ namespace Booking.Bot.Handlers;
 public sealed record BookingDraft(int MessageId, string Target)
 {
     public const string Flow = "booking";
+
+    /// <summary>Set while the wizard waits for the client's phone (C11): the slot they picked, placed once the phone is in.</summary>
+    public DateTime? PhoneForUtc { get; init; }
+
+    /// <summary>Whether the phone step may be skipped (the setting was "optional" when it was asked).</summary>
+    public bool PhoneSkippable { get; init; }
 }
 
 public static class BookingDraftStore

@@ -16,7 +16,7 @@ namespace Booking.Bot.Receiving;
 /// </summary>
 public sealed class CommandRegistrar(ITelegramBotClient bot, TextProvider texts, IServiceScopeFactory scopes, ILogger<CommandRegistrar> logger)
 {
-    private static readonly string[] Commands = ["start", "book", "my", "help", "language", "cancel"];
+    private static readonly string[] Commands = ["start", "book", "my", "help", "language", "cancel", "mydata", "forgetme"];
 
     public async Task RegisterAsync(CancellationToken ct)
     {

@@ -25,8 +25,14 @@ public sealed record UpdateContext(Update Update, Client Client, Texts.Texts Tex
 
     public CallbackQuery? Query => Update.CallbackQuery;
 
+    /// <summary>
+    /// A message to edit in place though this update is not a button on it: the wizard message, when a typed answer
+    /// or a shared contact moves the wizard on (C11).
+    /// </summary>
+    public int? WizardMessageId { get; init; }
+
     /// <summary>The bot message a callback button sat on, which the wizard edits in place.</summary>
-    public int? SourceMessageId => Update.CallbackQuery?.Message?.Id;
+    public int? SourceMessageId => WizardMessageId ?? Update.CallbackQuery?.Message?.Id;
 }
 
 /// <summary>The toast or alert a button press is answered with; empty just stops the spinner.</summary>

@@ -71,9 +71,14 @@ public sealed partial class UpdateRouter
         _ => menu.StaleAsync(ctx, ct),
     };
 
-    /// <summary>Typed answers to a question the bot asked: admin flows only for those still allowed, then a review comment.</summary>
+    /// <summary>Typed answers to a question the bot asked: the phone step's buttons, admin flows only for those still allowed, then a review comment.</summary>
     private async Task<bool> TryAnswerAsync(UpdateContext ctx, string text, CancellationToken ct)
     {
+        if (await phone.TryTypedAsync(ctx, text, ct))
+        {
+            return true;
+        }
+
         if (Permissions.Allows(ctx.AdminRole, Permission.ManageAdmins) && await admins.TryTypedIdAsync(ctx, text, ct))
         {
         return true;

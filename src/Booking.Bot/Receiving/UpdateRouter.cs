@@ -20,7 +20,7 @@ public sealed partial class UpdateRouter(
     AdminsScreens admins, ServicesScreens services, ServiceWizard serviceWizard, BlocksScreens blocks, BlockWizard blockWizard,
     DashboardScreen dashboard, ScheduleScreens schedule, BookingActions bookingActions, AuditScreens audit, ExportScreens exports,
     SettingsScreens settings, MassEditScreens massEdit, BroadcastWizard broadcasts, TextsScreens textScreens, TextEditor textEditor,
-    MoveScreens moves, FieldEditor fieldEditor,
+    MoveScreens moves, FieldEditor fieldEditor, PrivacyScreens privacy, PhoneContact phone,
     Replies replies, BookingDb db, IActionLimiter limiter, ILogger<UpdateRouter> logger)
     : IUpdateRouter
 {
@@ -61,6 +61,12 @@ public sealed partial class UpdateRouter(
 
     private async Task RouteMessageAsync(UpdateContext ctx, Message message, CancellationToken ct)
     {
+        if (message.Contact is { } contact)
+        {
+            await phone.ContactAsync(ctx, contact, ct);
+            return;
+        }
+
         var text = message.Text?.Trim();
         if (text is null)
         {
@@ -90,6 +96,8 @@ public sealed partial class UpdateRouter(
                 "help" => menu.HelpAsync(ctx, ct),
                 "about" => menu.AboutAsync(ctx, ct),
                 "language" => menu.LanguageAsync(ctx, ct),
+                "mydata" => privacy.MyDataAsync(ctx, ct),
+                "forgetme" => privacy.AskForgetAsync(ctx, ct),
                 "cancel" => CancelAsync(ctx, ct),
                 "admin" when ctx.IsAdmin => adminPanel.ShowAsync(ctx, ct),
                 "audit" when Permissions.Allows(ctx.AdminRole, Permission.ViewAudit) => audit.ShowAsync(ctx, new ShowAudit(0), ct),
@@ -152,6 +160,9 @@ public sealed partial class UpdateRouter(
                 ConfirmVisit c => visits.ConfirmVisitAsync(ctx, c, ct),
                 RateVisit c => visits.RateVisitAsync(ctx, c, ct),
                 FinishReview => visits.FinishReviewAsync(ctx, ct),
+                AskForget => privacy.AskForgetAsync(ctx, ct),
+                ConfirmForget => privacy.ConfirmForgetAsync(ctx, ct),
+                KeepData => privacy.KeepAsync(ctx, ct),
                 AdminCallback c => RouteAdminAsync(ctx, c, ct),
                 Nothing c => ExplainAsync(ctx, c),
                 _ => menu.StaleAsync(ctx, ct),

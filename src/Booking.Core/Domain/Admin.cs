@@ -89,4 +89,15 @@ public sealed class AuditEntry
     public string? Before { get; private set; }
     public string? After { get; private set; }
     public DateTime AtUtc { get; private set; }
+
+    /// <summary>
+    /// The record this entry is about was erased (C11): it now points at the anonymous stand-in, and the values it
+    /// held (a name, a phone) are dropped. Who changed it, what kind of change and when stay.
+    /// </summary>
+    public void Redact(string target)
+    {
+        Target = target;
+        Before = null;
+        After = null;
+    }
 }

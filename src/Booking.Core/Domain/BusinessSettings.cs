@@ -35,6 +35,9 @@ public sealed class BusinessSettings
 
     public int ReviewDelayMinutes { get; set; } = 120;
 
+    /// <summary>C11: whether first-time clients are asked for their phone; off unless an admin turns it on.</summary>
+    public PhoneRequest PhoneRequest { get; set; } = PhoneRequest.Off;
+
     // The rules below are the one place that says which values are acceptable (A5); admin features check them
     // before writing, whatever the setters above would accept.
     public const int MaxNoticeMinutes = 1440;
@@ -72,6 +75,8 @@ public sealed class BusinessSettings
         || (id.Length is > 0 and <= MaxTimeZoneIdLength
             && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '_' or '-' or '+')
             && BusinessZone.TryResolve(id, out var zone) && zone!.HasIanaId);
+
+    public static bool IsValidPhoneRequest(PhoneRequest mode) => Enum.IsDefined(mode);
 
     public static bool IsValidAddress(string? address) => address is null || (address.Length > 0 && address.Length <= MaxAddressLength);
 }

@@ -8,6 +8,9 @@ public sealed class Client
     public const int MinPhoneLength = 5;
     public const int MaxPhoneLength = 20;
 
+    /// <summary>What an erased person's stand-in is called: no language of its own, numbered so visits still group.</summary>
+    public const string ErasedNamePrefix = "👤 #";
+
     private Client()
     {
         FirstName = string.Empty;
@@ -38,11 +41,24 @@ public sealed class Client
     /// <summary>True once Telegram told us the user blocked the bot; nothing is sent to them then.</summary>
     public bool IsBlocked { get; private set; }
 
+    /// <summary>
+    /// Set on the anonymous stand-in that keeps an erased person's past bookings and ratings for the statistics (C11).
+    /// Its id is negative, so it is never a Telegram user and nobody's updates ever reach it.
+    /// </summary>
+    public DateTime? ErasedUtc { get; private set; }
+
+    public bool IsErased => ErasedUtc is not null;
+
     public string DisplayName => Username is { Length: > 0 } ? "@" + Username : FirstName;
 
     /// <summary>Keeps names fresh (users rename themselves) and follows Telegram's language until the user picks one.</summary>
     public void Seen(string firstName, string? lastName, string? username, string? telegramLanguage, DateTime nowUtc)
     {
+        if (IsErased)
+        {
+            return; // a stand-in is nobody; no name may be written back onto it
+        }
+
         FirstName = firstName;
         LastName = lastName;
         Username = username;
@@ -88,6 +104,22 @@ public sealed class Client
         }
 
         Phone = phone;
+    }
+
+    /// <summary>
+    /// The anonymous stand-in for someone who asked to be forgotten (C11): a placeholder name and the default language,
+    /// no username, last name or phone; first and last contact kept so the new- and active-user counts stay as they were;
+    /// blocked, so nothing is ever sent to it.
+    /// </summary>
+    public static Client StandInFor(Client person, long standInId, DateTime nowUtc)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(standInId, 0);
+        return new Client(standInId, ErasedNamePrefix + (-standInId).ToString(System.Globalization.CultureInfo.InvariantCulture), null, null, Languages.Default, person.FirstSeenUtc)
+        {
+            LastSeenUtc = person.LastSeenUtc,
+            IsBlocked = true,
+            ErasedUtc = nowUtc,
+        };
     }
 
     public void MarkBlocked() => IsBlocked = true;

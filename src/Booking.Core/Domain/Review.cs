@@ -28,6 +28,9 @@ public sealed class Review
 
     public bool IsLow => Rating <= 3;
 
+    /// <summary>The writer asked to be forgotten (C11): their words go, the rating stays in the average.</summary>
+    public void EraseComment() => Comment = null;
+
     public void AddComment(string comment)
     {
         var text = comment.Trim();

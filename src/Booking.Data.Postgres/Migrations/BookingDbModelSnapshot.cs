@@ -326,6 +326,9 @@ namespace Booking.Data.Postgres.Migrations
                     b.Property<int>("MinNoticeMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<int>("PhoneRequest")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ReminderOffsetsMinutes")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -350,6 +353,9 @@ namespace Booking.Data.Postgres.Migrations
                 {
                     b.Property<long>("Id")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ErasedUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("FirstName")
                         .IsRequired()

@@ -309,6 +309,9 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<int>("MinNoticeMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PhoneRequest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReminderOffsetsMinutes")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -333,6 +336,9 @@ namespace Booking.Data.Sqlite.Migrations
                 {
                     b.Property<long>("Id")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ErasedUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FirstName")
                         .IsRequired()

@@ -24,6 +24,11 @@ public sealed class CallbackTests
         new AskCancel(99),
         new ConfirmCancel(int.MaxValue),
         new ChooseLanguage("en"),
+        new AskForget(),
+        new ConfirmForget(),
+        new KeepData(),
+        new PickPhoneRequest(PhoneRequest.Off),
+        new PickPhoneRequest(PhoneRequest.Required),
         new Nothing("full"),
         new Nothing(string.Empty),
         new MassEditDayPick(null),
@@ -167,7 +172,12 @@ public sealed class CallbackTests
     [InlineData("a:dash:x")]
     [InlineData("a:mk:5:y")]
     [InlineData("a:bk:0")]
-    [InlineData("a:sete:9")]
+    [InlineData("a:sete:10")]
+    [InlineData("a:setp:3")]
+    [InlineData("a:setp:-1")]
+    [InlineData("a:setp")]
+    [InlineData("fg:1")]
+    [InlineData("fgy:5")]
     [InlineData("a:sete:-1")]
     [InlineData("a:seti:45")]
     [InlineData("a:wd:7")]

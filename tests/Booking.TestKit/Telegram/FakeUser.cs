@@ -29,6 +29,9 @@ public sealed class FakeUser
     /// <summary>Labels of the reply keyboard shown now, row by row; empty when none or removed.</summary>
     public IReadOnlyList<string> ReplyKeyboard => _chat.ReplyKeyboard;
 
+    /// <summary>Labels of the reply keyboard's buttons that would share this user's phone.</summary>
+    public IReadOnlyList<string> ContactButtons => _chat.ContactButtons;
+
     public IReadOnlyList<CallbackAnswer> CallbackAnswers => _chat.CallbackAnswers;
 
     public int UnansweredCallbacks => _chat.UnansweredCallbacks;
@@ -38,6 +41,10 @@ public sealed class FakeUser
     public Task SendTextAsync(string text) => WaitAsync(_chat.SendText(text));
 
     public Task SendContactAsync(string phone) => WaitAsync(_chat.SendContact(phone));
+
+    /// <summary>A contact card of anyone: another user's (forwarded or from the address book), or one with no user at all.</summary>
+    public Task SendContactAsync(string phone, long? userId, string firstName) =>
+        WaitAsync(_api.Enqueue(_chat.ContactUpdate(phone, userId, firstName)));
 
     public Task PressAsync(string label)
     {

@@ -177,7 +177,7 @@ public sealed class BookingFlowTests : IAsyncLifetime
         await Task.Yield();
         Assert.Contains(_s.Api.CommandSets, set => set.LanguageCode == "ru" && set.Commands.Any(c => c.Command == "book" && c.Description == "Записаться"));
         Assert.Contains(_s.Api.CommandSets, set => set.LanguageCode == "en" && set.Commands.Any(c => c.Command == "book" && c.Description == "Book an appointment"));
-        Assert.Contains(_s.Api.CommandSets, set => set.LanguageCode is null && set.Commands.Count == 6);
+        Assert.Contains(_s.Api.CommandSets, set => set.LanguageCode is null && set.Commands.Count == 8);
     }
 
     internal static async Task BookAsync(Booking.TestKit.Telegram.FakeUser user, string day, string time, string service = "Массаж")

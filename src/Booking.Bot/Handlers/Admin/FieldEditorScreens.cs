@@ -127,6 +127,7 @@ public sealed class FieldEditorScreens(Replies replies, EditField.Handler editor
         null or "" => t["editor.empty"],
         true => t["editor.yes"],
         false => t["editor.no"],
+        Core.Domain.PhoneRequest mode => t["settings.phone_" + Core.Features.Settings.SettingInput.Name(mode)],
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };

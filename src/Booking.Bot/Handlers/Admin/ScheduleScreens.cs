@@ -54,11 +54,12 @@ public sealed class ScheduleScreens(Replies replies, GetDaySchedule.Handler days
 
         var b = card.Booking;
         var text = t.Format("schedule.card", ("id", b.Id), ("date", f.Date(b.StartUtc)), ("time", f.Time(b.StartUtc)), ("duration", f.Duration(b.DurationMinutes)),
-            ("service", card.Service), ("price", f.Price(b.Price, b.Currency)), ("client", new Texts.Raw(t.Format("admin.client", ("name", card.Client.DisplayName), ("id", card.Client.Id)))),
+            ("service", card.Service), ("price", f.Price(b.Price, b.Currency)), ("client", new Texts.Raw(AdminNotifier.Who(t, card.Client))),
             ("status", t[StatusKey(b.Status)]));
         var extra = new List<string?>
         {
             b.AttendanceConfirmedUtc is not null && b.IsActive ? t["schedule.card_confirmed"] : null,
+            card.Client.Phone is { } phone ? t.Format("schedule.card_phone", ("phone", phone)) : null,
             t.Format("schedule.card_record", ("visits", card.Visits), ("no_shows", card.NoShows)),
             b.CancelReason is { } reason ? t.Format("schedule.card_reason", ("reason", reason)) : null,
         };
@@ -107,7 +108,11 @@ public sealed class ScheduleScreens(Replies replies, GetDaySchedule.Handler days
             rows.Add([Keyboards.Button(t["schedule.cancel_button"], new AskAdminCancel(b.Id))]);
         }
 
-        rows.Add([Keyboards.Button(t["schedule.message_button"], new StartMessageClient(b.Id))]);
+        if (!card.Client.IsErased)
+        {
+            rows.Add([Keyboards.Button(t["schedule.message_button"], new StartMessageClient(b.Id))]);
+        }
+
         rows.Add([Keyboards.Button(t["schedule.back_button"], new ShowSchedule(DateOnly.FromDateTime(Core.Scheduling.LocalTime.ToLocal(b.StartUtc, ctx.Formats.Zone))))]);
         return new InlineKeyboardMarkup(rows);
     }

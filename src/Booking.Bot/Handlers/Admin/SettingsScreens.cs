@@ -3,6 +3,7 @@ using Booking.Bot.Callbacks;
 using Booking.Bot.Receiving;
 using Booking.Bot.Rendering;
 using Booking.Core;
+using Booking.Core.Domain;
 using Booking.Core.Features.Settings;
 using Telegram.Bot.Types.ReplyMarkups;
 
@@ -23,6 +24,7 @@ public sealed class SettingsScreens(
         EditSetting c => StartEditAsync(ctx, c.Field, ct),
         PickSlotInterval c => SaveAsync(ctx, SettingField.SlotInterval, c.Minutes.ToString(CultureInfo.InvariantCulture), ct),
         ResetTimeZone => SaveAsync(ctx, SettingField.TimeZone, null, ct),
+        PickPhoneRequest c => SaveAsync(ctx, SettingField.PhoneRequest, SettingInput.Name(c.Mode), ct),
         OpenWeek => hours.WeekAsync(ctx, null, ct),
         OpenWeekday c => hours.DayAsync(ctx, c.Day, ct),
         EditWeekdayHours c => hours.AskHoursAsync(ctx, c.Day, ct),
@@ -43,7 +45,7 @@ public sealed class SettingsScreens(
         var text = t.Format("settings.title", ("interval", V(SettingField.SlotInterval)), ("notice", V(SettingField.MinNotice)),
             ("horizon", V(SettingField.Horizon)), ("window", V(SettingField.CancellationWindow)), ("limit", V(SettingField.BookingLimit)),
             ("reminders", V(SettingField.ReminderOffsets)), ("review", V(SettingField.ReviewDelay)), ("zone", V(SettingField.TimeZone)),
-            ("address", V(SettingField.Address)));
+            ("address", V(SettingField.Address)), ("phone", V(SettingField.PhoneRequest)));
         var rows = SettingFields.All
             .Select(f => Keyboards.Button(t["settings.button_" + SettingFields.Name(f)], new EditSetting(f)))
             .Chunk(2)
@@ -109,6 +111,10 @@ public sealed class SettingsScreens(
         {
             rows.Add([Keyboards.Button(t.Format("settings.reset_zone_button", ("zone", options.DefaultTimeZoneId)), new ResetTimeZone())]);
         }
+        else if (field == SettingField.PhoneRequest)
+        {
+            rows.AddRange(Enum.GetValues<PhoneRequest>().Select(m => new[] { Keyboards.Button(t[$"settings.phone_{SettingInput.Name(m)}_button"], new PickPhoneRequest(m)) }));
+        }
 
         rows.Add([Keyboards.Button(t["settings.cancel_button"], new OpenSettings())]);
         var zone = (await get.HandleAsync(ct)).ZoneId;
@@ -131,6 +137,7 @@ public sealed class SettingsScreens(
             (SettingField.ReminderOffsets, _) => t["settings.no_reminders"],
             (SettingField.TimeZone, string zone) => zone,
             (SettingField.TimeZone, _) => t.Format("settings.zone_default", ("zone", options.DefaultTimeZoneId)),
+            (SettingField.PhoneRequest, PhoneRequest mode) => t["settings.phone_" + SettingInput.Name(mode)],
             (SettingField.Address, string address) => address,
             _ => t["settings.no_address"],
         };

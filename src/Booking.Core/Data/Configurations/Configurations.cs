@@ -15,6 +15,7 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         b.Property(c => c.Language).HasMaxLength(8);
         b.Property(c => c.Phone).HasMaxLength(32);
         b.Ignore(c => c.DisplayName);
+        b.Ignore(c => c.IsErased);
     }
 }
 

@@ -18,7 +18,8 @@ internal static class EditableRecords
         EditorEntity.Block when id <= int.MaxValue => await s.Db.Blocks.SingleOrDefaultAsync(x => x.Id == (int)id, ct),
         EditorEntity.Admin when s.Owners.Ids.Contains(id) => new Admin(id, AdminRole.SuperAdmin, id, DateTime.UnixEpoch), // shown, never saved
         EditorEntity.Admin => await s.Db.Admins.SingleOrDefaultAsync(x => x.UserId == id, ct),
-        EditorEntity.Client => await s.Db.Clients.SingleOrDefaultAsync(x => x.Id == id, ct),
+        // An erased person's stand-in is nobody to edit: a name typed onto it would undo the erasure.
+        EditorEntity.Client => await s.Db.Clients.SingleOrDefaultAsync(x => x.Id == id && x.ErasedUtc == null, ct),
         EditorEntity.Settings when id == SettingsId => await SettingsAsync(s.Db, ct),
         _ => null,
     };
@@ -35,7 +36,7 @@ internal static class EditableRecords
             EditorEntity.Block => (await s.Db.Blocks.AsNoTracking().Where(x => x.EndUtc > nowUtc).OrderBy(x => x.StartUtc).ThenBy(x => x.Id)
                 .Skip(skip).Take(take).ToListAsync(ct)).Select(b => new EditField.Entry(b.Id, BlockLabel(b, zone))).ToList(),
             EditorEntity.Admin => (await AdminsAsync(s, ct)).Skip(skip).Take(take).ToList(),
-            EditorEntity.Client => await s.Db.Clients.AsNoTracking().OrderBy(x => x.Id).Skip(skip).Take(take)
+            EditorEntity.Client => await s.Db.Clients.AsNoTracking().Where(x => x.ErasedUtc == null).OrderBy(x => x.Id).Skip(skip).Take(take)
                 .Select(x => new EditField.Entry(x.Id, x.Username != null ? "@" + x.Username : x.FirstName)).ToListAsync(ct),
             _ => page == 0 ? [new EditField.Entry(SettingsId, string.Empty)] : [],
         };

@@ -66,6 +66,7 @@ public static class ChangeSetting
         SettingField.ReminderOffsets => s.ReminderOffsetsMinutes,
         SettingField.ReviewDelay => s.ReviewDelayMinutes,
         SettingField.TimeZone => s.TimeZoneId,
+        SettingField.PhoneRequest => s.PhoneRequest,
         _ => s.Address,
     };
 
@@ -98,11 +99,15 @@ public static class ChangeSetting
             case SettingField.TimeZone:
                 s.TimeZoneId = (string?)value;
                 break;
+            case SettingField.PhoneRequest:
+                s.PhoneRequest = (PhoneRequest)value!;
+                break;
             default:
                 s.Address = (string?)value;
                 break;
         }
     }
 
-    private static Dictionary<string, object?> Snapshot(string name, object? value) => new() { [name] = value };
+    private static Dictionary<string, object?> Snapshot(string name, object? value) =>
+        new() { [name] = value is PhoneRequest mode ? SettingInput.Name(mode) : value };
 }

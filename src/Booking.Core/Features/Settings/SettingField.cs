@@ -12,6 +12,7 @@ public enum SettingField
     ReviewDelay = 6,
     TimeZone = 7,
     Address = 8,
+    PhoneRequest = 9,
 }
 
 public static class SettingFields
@@ -29,6 +30,7 @@ public static class SettingFields
         SettingField.ReminderOffsets => "reminder_offsets",
         SettingField.ReviewDelay => "review_delay",
         SettingField.TimeZone => "time_zone",
+        SettingField.PhoneRequest => "phone_request",
         _ => "address",
     };
 

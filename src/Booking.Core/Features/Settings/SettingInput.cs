@@ -34,6 +34,10 @@ public static class SettingInput
             case SettingField.Address:
                 value = IsClear(s) ? null : s;
                 return BusinessSettings.IsValidAddress((string?)value);
+            case SettingField.PhoneRequest:
+                var known = TryPhoneRequest(s, out var mode);
+                value = mode;
+                return known;
             default:
                 var number = int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
                 value = number;
@@ -70,6 +74,27 @@ public static class SettingInput
         normalized = string.Join(',', minutes.OrderDescending().Select(m => m.ToString(CultureInfo.InvariantCulture)));
         return true;
     }
+
+    /// <summary>"off", "optional" or "required" (any case), or the stored number 0–2.</summary>
+    public static bool TryPhoneRequest(string text, out PhoneRequest mode)
+    {
+        mode = PhoneRequest.Off;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            mode = (PhoneRequest)n;
+            return BusinessSettings.IsValidPhoneRequest(mode);
+        }
+
+        return text.All(char.IsAsciiLetter) && Enum.TryParse(text, ignoreCase: true, out mode) && BusinessSettings.IsValidPhoneRequest(mode);
+    }
+
+    /// <summary>The word an admin may type for the mode, as the audit log records it.</summary>
+    public static string Name(PhoneRequest mode) => mode switch
+    {
+        PhoneRequest.Optional => "optional",
+        PhoneRequest.Required => "required",
+        _ => "off",
+    };
 
     private static bool IsValidNumber(SettingField field, int n) => n >= 0 && field switch
     {

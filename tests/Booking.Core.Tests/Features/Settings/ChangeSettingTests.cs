@@ -49,6 +49,10 @@ public abstract class ChangeSettingTests(Storage storage) : IAsyncLifetime
     [InlineData(SettingField.Address, "")]
     [InlineData(SettingField.SlotInterval, null)]
     [InlineData(SettingField.ReminderOffsets, null)]
+    [InlineData(SettingField.PhoneRequest, null)]
+    [InlineData(SettingField.PhoneRequest, "3")]
+    [InlineData(SettingField.PhoneRequest, "maybe")]
+    [InlineData(SettingField.PhoneRequest, "Off,")]
     public async Task Out_of_range_or_unreadable_values_are_refused_and_nothing_is_written(SettingField field, string? text)
     {
         var before = await SettingsAsync();
@@ -152,6 +156,21 @@ public abstract class ChangeSettingTests(Storage storage) : IAsyncLifetime
 
         Assert.Contains(day!.Slots, s => s.LocalStart == new TimeOnly(9, 30));
         Assert.Equal(17, day.Slots.Count); // 09:00 … 17:00 every half hour
+    }
+
+    [Theory]
+    [InlineData("optional", PhoneRequest.Optional)]
+    [InlineData(" REQUIRED ", PhoneRequest.Required)]
+    [InlineData("2", PhoneRequest.Required)]
+    public async Task The_phone_request_is_set_by_name_or_number_and_audited_by_name(string text, PhoneRequest expected)
+    {
+        var result = await ChangeAsync(SettingField.PhoneRequest, text);
+
+        Assert.Equal((ChangeSetting.Outcome.Changed, PhoneRequest.Off, expected), (result.Outcome, result.Before, result.After));
+        Assert.Equal(expected, (await SettingsAsync()).PhoneRequest);
+        var entry = await _world.InDbAsync(db => db.AuditEntries.SingleAsync());
+        Assert.Equal(("settings.phone_request", "{\"phone_request\":\"off\"}"), (entry.Action, entry.Before));
+        Assert.Equal(ChangeSetting.Outcome.Unchanged, (await ChangeAsync(SettingField.PhoneRequest, text)).Outcome);
     }
 }
 

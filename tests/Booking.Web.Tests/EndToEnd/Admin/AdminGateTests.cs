@@ -111,6 +111,8 @@ public sealed class AdminGateTests : IAsyncLifetime
         new EditSetting(Core.Features.Settings.SettingField.Address),
         new PickSlotInterval(15),
         new ResetTimeZone(),
+        new EditSetting(Core.Features.Settings.SettingField.PhoneRequest),
+        new PickPhoneRequest(PhoneRequest.Required),
         new OpenWeek(),
         new OpenWeekday(DayOfWeek.Monday),
         new EditWeekdayHours(DayOfWeek.Monday),
