@@ -74,7 +74,7 @@ public static class PanelHosting
         BookingsPage.Map(gated);
         BookingActionsEndpoints.Map(gated);
         // TODO ServicesPage.Map(gated);
-        // TODO SettingsPage.Map(gated);
+        SettingsPage.Map(gated);
         // TODO TextsPage.Map(gated);
         // TODO AuditPage.Map(gated);
         // TODO ExportEndpoints.Map(gated);
