@@ -43,6 +43,10 @@ public sealed class BookingsTests(Chromium chromium) : IAsyncLifetime
         var audit = await _w.S.Host.DbAsync(db => db.AuditEntries.SingleAsync());
         Assert.Equal(("booking.cancel", BotScenario.AdminId), (audit.Action, audit.ActorId));
         Assert.Contains("Отменена", await _w.Page.Locator($"tr[data-booking='{first.Id}']").InnerTextAsync(), StringComparison.Ordinal);
+
+        await _w.Page.GotoAsync(_w.Url("/panel/"));
+        Assert.Equal("1", await _w.Page.Locator("table.figures-table tr:has(th:text('Сделано записей')) td").Nth(2).InnerTextAsync());
+        await _w.ScreenshotAsync("dashboard");
     }
 
     [BrowserFact]

@@ -32,7 +32,6 @@ public sealed class SignInTests(Chromium chromium) : IAsyncLifetime
         await _w.Page.WaitForURLAsync(_w.Url("/panel/"));
         Assert.Equal("Сделано записей", await _w.Page.Locator("table.figures-table tbody th").First.InnerTextAsync());
         Assert.Equal(4, await _w.Page.Locator("figure.chart svg").CountAsync());
-        await _w.ScreenshotAsync("dashboard");
 
         var again = await _w.Context.Browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "ru-RU" });
         var other = await again.NewPageAsync();

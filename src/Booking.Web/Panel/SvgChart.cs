@@ -39,7 +39,7 @@ public static class SvgChart
             var opacity = bar.IsFuture ? "0.45" : "1";
             h.Raw(Invariant($"<rect x=\"{x:0.#}\" y=\"{y:0.#}\" width=\"{Math.Max(1, step - 2):0.#}\" height=\"{Math.Max(height, 0.5):0.#}\" fill=\"{color}\" fill-opacity=\"{opacity}\"{stroke}>"))
                 .Raw("<title>").Text(bar.Label + ": " + format(bar.Value)).Raw("</title></rect>");
-            if (i % labelEvery == 0 || bar.IsToday)
+            if (i % labelEvery == 0)
             {
                 h.Raw(Invariant($"<text x=\"{x + (step / 2):0.#}\" y=\"{Height - 6}\" text-anchor=\"middle\">")).Text(bar.Label).Raw("</text>");
             }
