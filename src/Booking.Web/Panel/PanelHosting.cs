@@ -73,11 +73,11 @@ public static class PanelHosting
         SchedulePage.Map(gated);
         BookingsPage.Map(gated);
         BookingActionsEndpoints.Map(gated);
-        // TODO ServicesPage.Map(gated);
+        ServicesPage.Map(gated);
         SettingsPage.Map(gated);
-        // TODO TextsPage.Map(gated);
-        // TODO AuditPage.Map(gated);
-        // TODO ExportEndpoints.Map(gated);
+        TextsPage.Map(gated);
+        AuditPage.Map(gated);
+        ExportEndpoints.Map(gated);
         LiveEvents.Map(gated);
         panel.MapGet("/panel.css", () => Results.Text(PanelAssets.Css, "text/css"));
         panel.MapGet("/panel.js", () => Results.Text(PanelAssets.Script, "text/javascript"));

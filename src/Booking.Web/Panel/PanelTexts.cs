@@ -20,7 +20,11 @@ public sealed class PanelTexts(Texts texts, Formats formats)
     public string this[string key] => Html.Encode(texts[key]);
 
     /// <summary>A bot text written for Telegram (with &lt;b&gt; or &lt;code&gt;), its tags dropped, encoded for a page.</summary>
-    public string Stripped(string key) => Html.Encode(System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(texts[key], "<[^>]{1,40}>", string.Empty)));
+    public string Stripped(string key) => FromTelegram(texts[key]);
+
+    /// <summary>Telegram HTML (a bot message) as page text: tags dropped, entities kept as characters, encoded again.</summary>
+    public static string FromTelegram(string html) =>
+        Html.Encode(System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]{1,40}>", string.Empty)));
 
     /// <summary>The raw text, for places that encode it themselves (attributes, titles built with <see cref="Html"/>).</summary>
     public string Plain(string key) => texts[key];
