@@ -118,7 +118,6 @@ public sealed class BookingsTests(Chromium chromium) : IAsyncLifetime
         await _w.Page.Locator("form:has(input[name=field][value=booking_limit])").GetByRole(AriaRole.Button).ClickAsync();
         Assert.Contains("Сохранено", await _w.Page.Locator(".flash").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(5, await _w.S.Host.DbAsync(db => db.Settings.Select(s => s.MaxActiveBookings).SingleAsync()));
-        await _w.ScreenshotAsync("settings");
     }
 
     [BrowserFact]

@@ -105,4 +105,24 @@ public sealed class ManagementTests(Chromium chromium) : IAsyncLifetime
         Assert.Equal("bookings.csv", bookings.SuggestedFilename);
         Assert.Contains("Анна", await File.ReadAllTextAsync((await bookings.PathAsync())!), StringComparison.Ordinal);
     }
+
+    [BrowserFact]
+    public async Task Opening_hours_are_changed_in_the_panel_and_a_bad_value_is_refused()
+    {
+        await _w.SignInAsOwnerAsync();
+        await _w.Page.GotoAsync(_w.Url("/panel/settings"));
+        var monday = _w.Page.Locator("table.hours form").First;
+
+        await monday.Locator("input[name=hours]").FillAsync("18:00-09:00");
+        await monday.GetByRole(AriaRole.Button).ClickAsync();
+        Assert.Contains("закрытие должно быть позже открытия", await _w.Page.Locator(".notice").InnerTextAsync(), StringComparison.Ordinal);
+
+        await _w.Page.Locator("table.hours form").First.Locator("input[name=hours]").FillAsync("10:00-16:00");
+        await _w.Page.Locator("table.hours form").First.GetByRole(AriaRole.Button).ClickAsync();
+        Assert.Contains("Сохранено", await _w.Page.Locator(".flash").InnerTextAsync(), StringComparison.Ordinal);
+        await _w.ScreenshotAsync("settings");
+        var day = await _w.S.Host.DbAsync(db => db.WorkingDays.SingleAsync(d => d.Weekday == DayOfWeek.Monday));
+        Assert.Equal((new TimeOnly(10, 0), new TimeOnly(16, 0)), (day.Opens, day.Closes));
+        Assert.Equal("10:00-16:00", await _w.Page.Locator("table.hours form").First.Locator("input[name=hours]").InputValueAsync());
+    }
 }
