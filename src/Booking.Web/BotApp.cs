@@ -53,7 +53,7 @@ public static class BotApp
         services.AddSingleton(settings);
         services.AddSingleton<Bot.Hosting.IPublicAddress, PublicAddress>();
         services.AddSingleton<Housekeeping>();
-        services.AddPanel();
+        services.AddPanel(settings.PublicUrl?.Scheme == Uri.UriSchemeHttps);
         services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
         services.AddBookingCore(new BookingCoreOptions { DefaultTimeZoneId = settings.TimeZoneId, OwnerIds = settings.AdminIds });
         services.AddBookingBot(new BotOptions

@@ -32,8 +32,13 @@ public static class PanelHosting
 
     private const string RoleItem = "panel.role";
 
-    public static IServiceCollection AddPanel(this IServiceCollection services)
+    /// <param name="httpsOnly">
+    /// PUBLIC_URL is https: the panel is reached through TLS (often a proxy that talks plain HTTP to this host), so its
+    /// cookies are Secure whatever the scheme of the request that reaches the host.
+    /// </param>
+    public static IServiceCollection AddPanel(this IServiceCollection services, bool httpsOnly)
     {
+        var secure = httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.AddDataProtection().SetApplicationName("BookingBot");
         services.AddOptions<KeyManagementOptions>().Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DbXmlRepository(scopes));
         services.AddAntiforgery(o =>
@@ -41,14 +46,14 @@ public static class PanelHosting
             o.FormFieldName = CsrfField;
             o.Cookie.Name = "bookingbot_csrf";
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = secure;
         });
         services.AddAuthentication(Scheme).AddCookie(Scheme, o =>
         {
             o.Cookie.Name = "bookingbot_panel";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = secure;
             o.Cookie.Path = "/panel";
             o.ExpireTimeSpan = SlidingLifetime;
             o.SlidingExpiration = true;
