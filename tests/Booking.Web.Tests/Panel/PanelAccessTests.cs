@@ -121,4 +121,25 @@ public sealed class PanelAccessTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, (await owner.GetAsync("/panel/schedule")).StatusCode);
     }
+
+    [Fact]
+    public async Task An_admin_who_speaks_english_gets_the_panel_in_english()
+    {
+        await _s.Host.DbAsync(async db =>
+        {
+            db.Admins.Add(new Admin(ModeratorId, AdminRole.Moderator, BotScenario.AdminId, _s.Clock.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync();
+        });
+        var mira = _s.Api.User(ModeratorId, "Mira", null, "en");
+        using var moderator = new PanelClient(_s);
+        await moderator.SignInAsync(await PanelClient.LinkAsync(mira));
+        Assert.Contains("only once", mira.LastMessage.Text, StringComparison.Ordinal);
+
+        var page = await moderator.GetStringAsync("/panel/bookings");
+
+        Assert.Contains("<html lang=\"en\">", page, StringComparison.Ordinal);
+        Assert.Contains(">Bookings</a>", page, StringComparison.Ordinal);
+        Assert.Contains("moderator", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Settings", page, StringComparison.Ordinal);
+    }
 }
