@@ -79,6 +79,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ScheduleScreens>();
         services.AddScoped<BookingActions>();
         services.AddScoped<MoveScreens>();
+        services.AddScoped<AdminBookingChanges>();
+        services.AddScoped<WebLoginCommand>();
         services.AddScoped<AuditScreens>();
         services.AddScoped<ExportScreens>();
         services.AddScoped<SettingsQuestions>();

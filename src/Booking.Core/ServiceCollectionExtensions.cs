@@ -12,6 +12,7 @@ using Booking.Core.Features.Clients;
 using Booking.Core.Features.Editor;
 using Booking.Core.Features.Export;
 using Booking.Core.Features.Notifications;
+using Booking.Core.Features.Panel;
 using Booking.Core.Features.Reviews;
 using Booking.Core.Features.Services;
 using Booking.Core.Features.Settings;
@@ -85,6 +86,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TextOverrideCache>();
         services.AddScoped<EditTexts.Handler>();
         services.AddScoped<EditField.Handler>();
+        services.AddScoped<IssuePanelLogin.Handler>();
+        services.AddScoped<RedeemPanelLogin.Handler>();
+        services.AddScoped<ListBookings.Handler>();
+        services.AddScoped<GetDailyFigures.Handler>();
+        services.AddScoped<GetBookingsVersion.Handler>();
         return services;
     }
 }

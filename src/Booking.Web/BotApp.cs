@@ -6,6 +6,7 @@ using Booking.Data.Sqlite;
 using Booking.Data.Sqlite.Backups;
 using Booking.Redis;
 using Booking.Web.Observability;
+using Booking.Web.Panel;
 using dotenv.net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -53,6 +54,7 @@ public static class BotApp
         services.AddSingleton(settings);
         services.AddSingleton<Bot.Hosting.IPublicAddress, PublicAddress>();
         services.AddSingleton<Housekeeping>();
+        services.AddPanel(settings.PublicUrl?.Scheme == Uri.UriSchemeHttps);
         services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
         services.AddBookingCore(new BookingCoreOptions { DefaultTimeZoneId = settings.TimeZoneId, OwnerIds = settings.AdminIds });
         services.AddBookingBot(new BotOptions
@@ -68,6 +70,7 @@ public static class BotApp
 
         var app = builder.Build();
         app.MapObservability();
+        app.MapPanel();
         if (settings.Webhook is { } webhook)
         {
             app.MapTelegramWebhook(webhook);

@@ -24,11 +24,14 @@ public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider clock
         var drafts = await db.Conversations.Where(c => c.ExpiresUtc <= nowUtc).ExecuteDeleteAsync(ct);
         var cutoff = nowUtc - KeepUpdateMarks;
         var marks = await db.ProcessedUpdates.Where(p => p.ProcessedUtc < cutoff).ExecuteDeleteAsync(ct);
-        if (drafts + marks > 0)
+        // Spent and expired panel links are kept a day, so opening one still says why it no longer works.
+        var linkCutoff = nowUtc - TimeSpan.FromDays(1);
+        var links = await db.PanelLoginTokens.Where(t => t.ExpiresUtc < linkCutoff).ExecuteDeleteAsync(ct);
+        if (drafts + marks + links > 0)
         {
-            Logger.LogInformation("Housekeeping removed {Drafts} expired drafts and {Marks} old update marks", drafts, marks);
+            Logger.LogInformation("Housekeeping removed {Drafts} expired drafts, {Marks} old update marks and {Links} old panel links", drafts, marks, links);
         }
 
-        return drafts + marks;
+        return drafts + marks + links;
     }
 }

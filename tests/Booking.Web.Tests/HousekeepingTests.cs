@@ -35,6 +35,20 @@ public sealed class HousekeepingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Panel_links_are_swept_a_day_after_they_expire()
+    {
+        await _s.Admin.SendTextAsync("/web");
+        var sweeper = _s.Host.Services.GetRequiredService<Housekeeping>();
+        _s.Clock.Advance(TimeSpan.FromHours(20));
+        await sweeper.SweepAsync(CancellationToken.None);
+        Assert.Equal(1, await _s.Host.DbAsync(db => db.PanelLoginTokens.CountAsync()));
+
+        _s.Clock.Advance(TimeSpan.FromHours(5));
+        await sweeper.SweepAsync(CancellationToken.None);
+        Assert.Equal(0, await _s.Host.DbAsync(db => db.PanelLoginTokens.CountAsync()));
+    }
+
+    [Fact]
     public async Task An_expired_draft_is_ignored_by_cancel()
     {
         var anna = _s.User(1001, "Анна");

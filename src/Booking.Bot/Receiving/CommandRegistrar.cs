@@ -12,7 +12,7 @@ namespace Booking.Bot.Receiving;
 
 /// <summary>
 /// Publishes the command menu (setMyCommands) in every language, Russian being the default, and each admin's own
-/// menu in their chat: the client commands plus /admin, and /audit for those who may read the audit log.
+/// menu in their chat: the client commands plus /admin and /web, and /audit for those who may read the audit log.
 /// </summary>
 public sealed class CommandRegistrar(ITelegramBotClient bot, TextProvider texts, IServiceScopeFactory scopes, ILogger<CommandRegistrar> logger)
 {
@@ -60,7 +60,7 @@ public sealed class CommandRegistrar(ITelegramBotClient bot, TextProvider texts,
             var db = scope.ServiceProvider.GetRequiredService<BookingDb>();
             var language = await db.Clients.AsNoTracking().Where(c => c.Id == userId).Select(c => c.Language).SingleOrDefaultAsync(ct);
             var t = texts.For(language ?? Languages.Default);
-            var names = Commands.Append("admin").Concat(Permissions.Allows(role, Permission.ViewAudit) ? ["audit"] : Array.Empty<string>());
+            var names = Commands.Append("admin").Append("web").Concat(Permissions.Allows(role, Permission.ViewAudit) ? ["audit"] : Array.Empty<string>());
             await bot.SetMyCommands(names.Select(c => new BotCommand(c, t["commands." + c])).ToArray(), chat, cancellationToken: ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)

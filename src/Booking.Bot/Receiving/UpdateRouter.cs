@@ -20,7 +20,7 @@ public sealed partial class UpdateRouter(
     AdminsScreens admins, ServicesScreens services, ServiceWizard serviceWizard, BlocksScreens blocks, BlockWizard blockWizard,
     DashboardScreen dashboard, ScheduleScreens schedule, BookingActions bookingActions, AuditScreens audit, ExportScreens exports,
     SettingsScreens settings, MassEditScreens massEdit, BroadcastWizard broadcasts, TextsScreens textScreens, TextEditor textEditor,
-    MoveScreens moves, FieldEditor fieldEditor, PrivacyScreens privacy, PhoneContact phone,
+    MoveScreens moves, FieldEditor fieldEditor, PrivacyScreens privacy, PhoneContact phone, WebLoginCommand webLogin,
     Replies replies, BookingDb db, IActionLimiter limiter, ILogger<UpdateRouter> logger)
     : IUpdateRouter
 {
@@ -100,6 +100,7 @@ public sealed partial class UpdateRouter(
                 "forgetme" => privacy.AskForgetAsync(ctx, ct),
                 "cancel" => CancelAsync(ctx, ct),
                 "admin" when ctx.IsAdmin => adminPanel.ShowAsync(ctx, ct),
+                "web" when ctx.IsAdmin => webLogin.SendLinkAsync(ctx, ct),
                 "audit" when Permissions.Allows(ctx.AdminRole, Permission.ViewAudit) => audit.ShowAsync(ctx, new ShowAudit(0), ct),
                 _ => menu.UnknownAsync(ctx, ct),
             };

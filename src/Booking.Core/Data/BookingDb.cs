@@ -27,6 +27,8 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options) : DbContext(o
     public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
     public DbSet<BroadcastRecipient> BroadcastRecipients => Set<BroadcastRecipient>();
     public DbSet<TextOverride> TextOverrides => Set<TextOverride>();
+    public DbSet<PanelLoginToken> PanelLoginTokens => Set<PanelLoginToken>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>True when this provider needs its writers serialised by the application (SQLite does; see ADR 0002).</summary>
     public bool IsSqlite => Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;

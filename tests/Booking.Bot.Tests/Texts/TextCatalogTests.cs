@@ -46,10 +46,10 @@ public sealed partial class TextCatalogTests
     }
 
     [Fact]
-    public void Every_key_the_bot_source_uses_exists()
+    public void Every_key_the_bot_and_the_web_panel_use_exists()
     {
-        var source = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Booking.Bot"));
-        var used = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
+        var sources = new[] { "src/Booking.Bot", "src/Booking.Web" }.Select(p => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../" + p)));
+        var used = sources.SelectMany(source => Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories))
             .SelectMany(f => KeyUse().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
             .Where(k => Groups.Contains(k[..k.IndexOf('.', StringComparison.Ordinal)]) && !k.EndsWith('_') && !k.EndsWith('.')) // prefixes completed in code are not keys
             .Distinct()

@@ -15,7 +15,7 @@ namespace Booking.Bot.Handlers.Admin;
 /// (the typed text is forwarded as a message from the administrator).
 /// </summary>
 public sealed class BookingActions(
-    Replies replies, CancelByAdmin.Handler cancel, GetBookingCard.Handler cards, ScheduleScreens schedule, IConversationStore conversations,
+    Replies replies, AdminBookingChanges changes, GetBookingCard.Handler cards, ScheduleScreens schedule, IConversationStore conversations,
     ClientNotices notices)
 {
     /// <summary>What the admin's next typed text is for: a cancellation reason or a message to the client.</summary>
@@ -48,10 +48,10 @@ public sealed class BookingActions(
     {
         await conversations.ClearAsync(ctx.ChatId, ct);
         var t = ctx.Texts;
-        var result = await cancel.HandleAsync(new CancelByAdmin.Request(ctx.ChatId, bookingId, reason), ct);
+        var (result, told) = await changes.CancelAsync(ctx.ChatId, bookingId, reason, ct);
         var notice = result.Outcome switch
         {
-            CancelByAdmin.Outcome.Cancelled => t[await TellCancelledAsync(ctx, result, ct) ? "schedule.cancelled" : "schedule.cancelled_not_told"],
+            CancelByAdmin.Outcome.Cancelled => t[told ? "schedule.cancelled" : "schedule.cancelled_not_told"],
             CancelByAdmin.Outcome.AlreadyStarted => t["schedule.already_started"],
             CancelByAdmin.Outcome.NotActive => t["schedule.not_active"],
             _ => t["schedule.not_found"],
@@ -95,14 +95,5 @@ public sealed class BookingActions(
         var delivered = card is not null && await notices.TellAsync(card.Client.Id, (t, _) => t.Format("schedule.client_message", ("text", text)), ct);
         await schedule.CardAsync(ctx, messageFor.BookingId, ctx.Texts[delivered ? "schedule.message_sent" : "schedule.message_failed"], ct);
         return true;
-    }
-
-    private Task<bool> TellCancelledAsync(UpdateContext ctx, CancelByAdmin.Result result, CancellationToken ct)
-    {
-        var b = result.Booking!;
-        return notices.TellAsync(result.Client!.Id, (t, f) => BookingWizard.Lines(
-            t.Format("schedule.client_cancelled", ("service", b.Service?.Name), ("date", f.Date(b.StartUtc)), ("time", f.Time(b.StartUtc))),
-            b.CancelReason is { } reason ? t.Format("schedule.client_cancelled_reason", ("reason", reason)) : null,
-            t["schedule.client_cancelled_sorry"]), ct);
     }
 }

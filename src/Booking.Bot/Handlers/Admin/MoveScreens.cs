@@ -13,8 +13,7 @@ namespace Booking.Bot.Handlers.Admin;
 /// draws, behind admin buttons. The client is told, with the old and the new time.
 /// </summary>
 public sealed class MoveScreens(
-    Replies replies, GetAvailability.Handler availability, GetBookingCard.Handler cards, MoveByAdmin.Handler move, ScheduleScreens schedule,
-    ClientNotices notices)
+    Replies replies, GetAvailability.Handler availability, GetBookingCard.Handler cards, AdminBookingChanges changes, ScheduleScreens schedule)
 {
     public Task RouteAsync(UpdateContext ctx, AdminMoveCallback callback, CancellationToken ct) => callback switch
     {
@@ -105,11 +104,10 @@ public sealed class MoveScreens(
     private async Task ConfirmAsync(UpdateContext ctx, AdminMoveConfirm confirm, CancellationToken ct)
     {
         var t = ctx.Texts;
-        var result = await move.HandleAsync(new MoveByAdmin.Request(ctx.ChatId, confirm.BookingId, confirm.StartUtc), ct);
+        var (result, told) = await changes.MoveAsync(ctx.ChatId, confirm.BookingId, confirm.StartUtc, ct);
         switch (result.Outcome)
         {
             case MoveByAdmin.Outcome.Moved:
-                var told = await TellMovedAsync(result, ct);
                 await schedule.CardAsync(ctx, confirm.BookingId, t[told ? "schedule.moved" : "schedule.moved_not_told"], ct);
                 break;
             case MoveByAdmin.Outcome.SameTime:
@@ -143,13 +141,6 @@ public sealed class MoveScreens(
         }
 
         await DayAsync(ctx, confirm.BookingId, date, notice, ct);
-    }
-
-    private Task<bool> TellMovedAsync(MoveByAdmin.Result result, CancellationToken ct)
-    {
-        var b = result.Booking!;
-        return notices.TellAsync(result.Client!.Id, (t, f) => t.Format("schedule.client_moved", ("service", b.Service?.Name),
-            ("old", f.DateTime(result.PreviousStartUtc!.Value)), ("new", f.DateTime(b.StartUtc))), ct);
     }
 
     /// <summary>The card of a booking that can still be moved: active and not begun. Null otherwise.</summary>

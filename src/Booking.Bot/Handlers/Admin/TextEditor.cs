@@ -125,7 +125,8 @@ public sealed class TextEditor(
         await conversations.SetAsync(ctx.ChatId, TextDraft.Flow, d with { MessageId = messageId }, ct);
     }
 
-    private static string Refusal(Texts.Texts t, TextTemplate.Check check)
+    /// <summary>Why an override was refused, line by line; the web panel shows the same words.</summary>
+    public static string Refusal(Texts.Texts t, TextTemplate.Check check)
     {
         static string List(IEnumerable<string> names) => string.Join(", ", names.Select(n => "{" + n + "}"));
         var lines = new List<string> { t["texts.refused"] };

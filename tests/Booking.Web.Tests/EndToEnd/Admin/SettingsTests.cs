@@ -183,7 +183,7 @@ public sealed class SettingsTests : IAsyncLifetime
     {
         var ownerScope = $"{{\"type\":\"chat\",\"chat_id\":{BotScenario.AdminId}}}";
         Assert.Contains(_s.Api.CommandSets, set => set.ScopeJson == ownerScope
-            && set.Commands.Select(c => c.Command).SequenceEqual(["start", "book", "my", "help", "language", "cancel", "mydata", "forgetme", "admin", "audit"]));
+            && set.Commands.Select(c => c.Command).SequenceEqual(["start", "book", "my", "help", "language", "cancel", "mydata", "forgetme", "admin", "web", "audit"]));
 
         var owner = _s.Admin;
         await owner.SendTextAsync("/admin");

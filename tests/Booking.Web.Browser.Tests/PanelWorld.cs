@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+using Booking.Core.Domain;
+using Booking.TestKit.Hosting;
+using Booking.TestKit.Telegram;
+using Microsoft.Playwright;
+
+namespace Booking.Web.Browser.Tests;
+
+/// <summary>
+/// One browser test's world: the real host against the fake Bot API (<see cref="BotScenario"/>), listening on a real
+/// port, and a fresh browser context. Admins sign in the way people do: /web in the bot, then the link.
+/// </summary>
+public sealed partial class PanelWorld : IAsyncDisposable
+{
+    public const long ModeratorId = 900_000_002;
+
+    private PanelWorld(BotScenario scenario, IBrowserContext context, IPage page)
+    {
+        S = scenario;
+        Context = context;
+        Page = page;
+    }
+
+    public BotScenario S { get; }
+    public IBrowserContext Context { get; }
+    public IPage Page { get; }
+
+    public static async Task<PanelWorld> StartAsync(Chromium chromium)
+    {
+        var scenario = await BotScenario.StartAsync();
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
+            Locale = "ru-RU",
+        });
+        context.SetDefaultTimeout(15_000);
+        return new PanelWorld(scenario, context, await context.NewPageAsync());
+    }
+
+    /// <summary>Where the host listens; every link the bot hands out starts with it.</summary>
+    public string Url(string path) => new Uri(S.Host.Address, path).AbsoluteUri;
+
+    /// <summary>Sends /web as <paramref name="admin"/> and returns the link from the bot's answer.</summary>
+    public static async Task<string> AskForLinkAsync(FakeUser admin)
+    {
+        await admin.SendTextAsync("/web");
+        var match = LinkPattern().Match(admin.LastMessage.Text);
+        Assert.True(match.Success, "No sign-in link in: " + admin.LastMessage.Text);
+        return match.Value;
+    }
+
+    /// <summary>Opens the link and presses "Sign in"; returns the page's status after the redirect.</summary>
+    public async Task SignInAsync(string link)
+    {
+        await Page.GotoAsync(link);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
+    public async Task SignInAsOwnerAsync()
+    {
+        await SignInAsync(await AskForLinkAsync(S.Admin));
+        Assert.EndsWith("/panel/", Page.Url, StringComparison.Ordinal);
+    }
+
+    public async Task<FakeUser> AddModeratorAsync()
+    {
+        await S.Host.DbAsync(async db =>
+        {
+            db.Admins.Add(new Admin(ModeratorId, AdminRole.Moderator, BotScenario.AdminId, S.Clock.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync();
+        });
+        return S.Api.User(ModeratorId, "Мира", "mira");
+    }
+
+    /// <summary>A client books through the bot, as in the bot's own end-to-end tests.</summary>
+    public static async Task BookAsync(FakeUser user, string day, string time)
+    {
+        await user.SendTextAsync("/book");
+        await user.PressAsync("Массаж");
+        await user.PressAsync(day);
+        await user.PressAsync(time);
+        await user.PressAsync("✅ Подтвердить");
+        Assert.Contains("Вы записаны", user.LastMessage.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Saves a full-page screenshot for the README (docs/screenshots, overwritten on every run).</summary>
+    public async Task ScreenshotAsync(string name)
+    {
+        var folder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../docs/screenshots"));
+        Directory.CreateDirectory(folder);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Context.DisposeAsync();
+        await S.DisposeAsync();
+    }
+
+    [GeneratedRegex(@"https?://\S+/panel/login\?token=[A-Za-z0-9_\-]+")]
+    private static partial Regex LinkPattern();
+}
