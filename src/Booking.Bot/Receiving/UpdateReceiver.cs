@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Logging;
+using Telegram.Bot.Types;
+
+namespace Booking.Bot.Receiving;
+
+/// <summary>
+/// The long-polling loop as a sliding window (ADR 0003, ADR 0013): each update received is started at once, and
+/// the next poll does not wait for the previous answer to be handled. The offset sent with a poll is the window's —
+/// the lowest update still unfinished — so Telegram forgets nothing before it is done. Telegram answers at once while
+/// anything unconfirmed is pending, so instead of holding a long poll the loop polls again when an update finishes
+/// (the offset may move, and that user may have written again) or after <see cref="Recheck"/> when none does.
+/// </summary>
+public sealed class UpdateReceiver(
+    Func<int?, int, CancellationToken, Task<Update[]>> fetch, Func<Update, CancellationToken, Task> handle, int pollTimeoutSeconds, ILogger logger)
+{
+    /// <summary>How long an update from an idle chat may wait while every update in flight is slow.</summary>
+    public static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(50);
+
+    public UpdateWindow Window { get; } = new();
+
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var before = Window.Current;
+            Update[] updates;
+            try
+            {
+                updates = await fetch(before.Offset, before.InFlight > 0 ? 0 : pollTimeoutSeconds, stoppingToken);
+                failures = 0;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                failures++;
+                var pause = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, failures)));
+                logger.LogWarning(e, "getUpdates failed ({Failures} in a row); retrying in {Pause}", failures, pause);
+                await Task.Delay(pause, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                continue;
+            }
+
+            foreach (var update in Window.Admit(updates))
+            {
+                // Started in id order on this thread, so the chat lanes queue each chat's updates in order.
+                _ = RunOneAsync(update, stoppingToken);
+            }
+
+            if (Window.Current.InFlight > 0)
+            {
+                await Task.WhenAny(before.Progress, Task.Delay(Recheck, stoppingToken));
+            }
+        }
+
+        await Window.WhenIdleAsync();
+    }
+
+    private async Task RunOneAsync(Update update, CancellationToken ct)
+    {
+        try
+        {
+            await handle(update, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping: no further poll is made, so nothing past this update is confirmed.
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Update {UpdateId} failed outside its pipeline", update.Id);
+        }
+        finally
+        {
+            Window.Finish(update.Id);
+        }
+    }
+}
