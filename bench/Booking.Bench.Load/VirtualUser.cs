@@ -21,11 +21,11 @@ public sealed class VirtualUser(LoopbackBotApi api, long id, int seed, LoadStats
 
     public IReadOnlyList<long> FirstReplies => _firstReplies;
 
-    public async Task RunAsync(TimeSpan startDelay, CancellationToken stop)
+    public async Task RunAsync(TimeSpan startDelay, CancellationToken stop, int flows = int.MaxValue)
     {
         await Task.Delay(startDelay, CancellationToken.None);
         var returning = false;
-        while (!stop.IsCancellationRequested)
+        for (var flow = 0; flow < flows && !stop.IsCancellationRequested; flow++)
         {
             if (floor)
             {

@@ -97,6 +97,23 @@ public static class BenchData
         }
     }
 
+    /// <summary>Clients with ids 1..count, in one transaction (a broadcast's audience).</summary>
+    public static async Task SeedClientsAsync(BookingDb db, int count, DateTime nowUtc, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            await InsertClientsAsync(connection, transaction, count, nowUtc, ct);
+            await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     private static async Task InsertClientsAsync(DbConnection connection, DbTransaction transaction, int count, DateTime nowUtc, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
