@@ -6,7 +6,8 @@ using System.Net.Sockets;
 namespace Booking.Bench.Load;
 
 /// <summary>What the bot process held at its peak: the kernel's resident set and the runtime's own figures from /metrics.</summary>
-public sealed record BotMemory(long PeakRssBytes, long RssAtEndBytes, IReadOnlyDictionary<string, double> MetricPeaks);
+public sealed record BotMemory(
+    long PeakRssBytes, long RssAtEndBytes, IReadOnlyDictionary<string, double> MetricPeaks, IReadOnlyList<(string Mapping, long RssBytes)> LargestMappings);
 
 /// <summary>
 /// The bot as its own process: the Release host (BookingBot.dll) started with the fake server's address and a
@@ -94,7 +95,7 @@ public sealed class BotProcess : IAsyncDisposable
         await _sampler;
         await SampleMetricsAsync(CancellationToken.None);
         var (hwm, rss) = ReadStatus();
-        return new BotMemory(Math.Max(_peakRss, hwm), rss, new Dictionary<string, double>(_peaks));
+        return new BotMemory(Math.Max(_peakRss, hwm), rss, new Dictionary<string, double>(_peaks), Mappings());
     }
 
     public async ValueTask DisposeAsync()
@@ -198,6 +199,37 @@ public sealed class BotProcess : IAsyncDisposable
         }
 
         return (hwm, rss);
+    }
+
+    /// <summary>
+    /// The resident set at the end, summed by what is mapped (/proc/PID/smaps): anonymous memory (the GC heap and
+    /// native allocations) against the runtime's and the app's files, so a report can say what dominates.
+    /// </summary>
+    private List<(string Mapping, long RssBytes)> Mappings()
+    {
+        var sums = new Dictionary<string, long>();
+        try
+        {
+            var current = "[anonymous]";
+            foreach (var line in File.ReadLines($"/proc/{_process.Id}/smaps"))
+            {
+                var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (parts.Length >= 5 && parts[0].Contains('-', StringComparison.Ordinal) && !parts[0].EndsWith(':'))
+                {
+                    current = parts.Length >= 6 ? Path.GetFileName(parts[5]) is { Length: > 0 } file ? file : parts[5] : "[anonymous]";
+                }
+                else if (parts.Length >= 2 && parts[0] == "Rss:")
+                {
+                    sums[current] = sums.GetValueOrDefault(current) + Kb(line);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The process is gone or not ours to read.
+        }
+
+        return sums.OrderByDescending(s => s.Value).Take(8).Select(s => (s.Key, s.Value)).ToList();
     }
 
     private static long Kb(string line) =>

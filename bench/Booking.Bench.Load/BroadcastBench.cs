@@ -15,8 +15,11 @@ public sealed record BroadcastResult(
 {
     public double Achieved => Reached / Math.Max(0.001, Seconds);
 
-    /// <summary>The rate over the time Telegram allowed sending: the flood waits it asked for are left out.</summary>
-    public double AchievedOutsideWaits => Reached / Math.Max(0.001, Seconds - FloodWaitSeconds);
+    /// <summary>
+    /// The time the broadcast should take when it keeps the configured rate and honours every wait Telegram asked for
+    /// (retry_after plus the retry margin); achieved time against it says how well the sender paces itself.
+    /// </summary>
+    public double ExpectedSeconds => (Recipients / (double)Rate) + FloodWaitSeconds;
 }
 
 /// <summary>

@@ -35,7 +35,7 @@ if (options.Mode == LoadMode.Broadcast)
     Console.WriteLine("== broadcast ==");
     Console.WriteLine(F($"reached:             {b.Reached} of {b.Recipients} recipients in {b.Seconds:0.0} s (wake → last copy)"));
     Console.WriteLine(F($"rate:                {b.Achieved:0.0}/s = {b.Achieved / b.Rate:P1} of the configured {b.Rate}/s"));
-    Console.WriteLine(F($"outside flood waits: {b.AchievedOutsideWaits:0.0}/s = {b.AchievedOutsideWaits / b.Rate:P1} ({b.Floods} × 429, {b.FloodWaitSeconds:0.0} s of waits asked for and honoured)"));
+    Console.WriteLine(F($"flood control:       {b.Floods} × 429, {b.FloodWaitSeconds:0.0} s of waits asked for; the configured rate plus those waits is {b.ExpectedSeconds:0.0} s, achieved {b.ExpectedSeconds / Math.Max(0.001, b.Seconds):P1} of that pace"));
     Console.WriteLine(F($"lost:                {b.Lost} (recipients who never got it)"));
     Console.WriteLine(F($"duplicated:          {b.Duplicated} recipients got it more than once ({b.ExtraCopies} extra copies)"));
     Console.WriteLine(F($"database:            {b.Progress?.Sent} sent, {b.Progress?.Blocked} blocked, {b.Progress?.Failed} failed of {b.Progress?.Total}"));
@@ -108,6 +108,8 @@ static void Print(PhaseResult r, int run)
         {
             Console.WriteLine(F($"  peak {name} = {MemoryPeak.Mb((long)value)}"));
         }
+
+        Console.WriteLine("  resident at the end, largest mappings: " + string.Join(", ", bot.LargestMappings.Select(m => $"{m.Mapping} {MemoryPeak.Mb(m.RssBytes)}")));
     }
 
     Console.WriteLine(F($"cpu:                 this process {r.Memory.OwnCpuCores:0.00} cores, other processes {r.Memory.OtherCpuCores:0.00} cores (of {Environment.ProcessorCount}); {r.Memory.OwnCpuCores * r.Seconds * 1000 / Math.Max(1, s.Updates):0.00} ms of this process's CPU per update"));
