@@ -29,6 +29,9 @@ public sealed record BroadcastResult(
 /// </summary>
 public static class BroadcastBench
 {
+    /// <summary>Recipients' ids start here, clear of the admin's id (admins never receive broadcasts).</summary>
+    public const long FirstRecipientId = 10_000_001;
+
     public static async Task<BroadcastResult> RunAsync(LoadOptions options, IBenchDatabase database)
     {
         await database.ResetAsync(CancellationToken.None);
@@ -61,7 +64,7 @@ public static class BroadcastBench
 
             // Anything sent twice would arrive soon after; give it a moment before counting.
             await Task.Delay(TimeSpan.FromSeconds(2));
-            var copies = Enumerable.Range(1, options.Recipients).Select(id => api.Deliveries.GetValueOrDefault(id)).ToList();
+            var copies = Enumerable.Range(0, options.Recipients).Select(i => api.Deliveries.GetValueOrDefault(FirstRecipientId + i)).ToList();
             return new BroadcastResult(
                 options.Recipients, options.BroadcastRate, seconds, copies.Count(c => c > 0), copies.Count(c => c == 0), copies.Count(c => c > 1),
                 copies.Sum(c => Math.Max(0, c - 1)), api.Floods, api.Floods * (options.RetryAfterSeconds + 0.1), progress);
@@ -77,7 +80,7 @@ public static class BroadcastBench
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BookingDb>();
-        await BenchData.SeedClientsAsync(db, recipients, TimeProvider.System.GetUtcNow().UtcDateTime, CancellationToken.None);
+        await BenchData.SeedClientsAsync(db, FirstRecipientId, recipients, TimeProvider.System.GetUtcNow().UtcDateTime, CancellationToken.None);
         var created = await scope.ServiceProvider.GetRequiredService<CreateBroadcast.Handler>().HandleAsync(
             new CreateBroadcast.Request(LoadPhase.AdminId, "📣 Скидка 10 % на всё до конца месяца!", Audience.All, null), CancellationToken.None);
         if (created.Outcome != CreateBroadcast.Outcome.Created || created.Recipients != recipients)
@@ -124,7 +127,7 @@ public static class BroadcastBench
     }
 
     /// <summary>Lets the benchmark change a registration after the host has added all of its own.</summary>
-    private sealed class LastWordFactory(Action<IServiceCollection> change) : IServiceProviderFactory<IServiceCollection>
+    internal sealed class LastWordFactory(Action<IServiceCollection> change) : IServiceProviderFactory<IServiceCollection>
     {
         private readonly DefaultServiceProviderFactory _inner = new();
 

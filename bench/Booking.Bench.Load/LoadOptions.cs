@@ -9,6 +9,9 @@ public enum LoadMode
     Full = 1,
     Floor = 2,
 
+    /// <summary>The full flow with the sliding polling loop and with the old per-batch barrier, alternately.</summary>
+    Receivers = 4,
+
     /// <summary>A broadcast to many clients through the real worker, with flood control injected by the fake server.</summary>
     Broadcast = 3,
 }
@@ -55,7 +58,8 @@ public sealed record LoadOptions
           --users N          virtual users running the flow at once (default 200)
           --duration S       seconds each measured phase runs (default 20)
           --warmup S         seconds of unmeasured load before each phase (default 3)
-          --mode M           both | full | floor (default both: floor, then full flow, in one run)
+          --mode M           both | full | floor | receivers | broadcast (default both: floor, then full flow, in one run;
+                             receivers: the full flow with the sliding polling loop, then with the old per-batch barrier)
           --db SPEC          sqlite (a temporary file) or sqlite:PATH; PostgreSQL later (default sqlite)
           --bookings N       bookings already in the database: years of past visits plus the coming months (default 20000)
           --future-fill F    share of the coming 120 days' hours already booked, 0..1 (default 0.3)
@@ -118,7 +122,7 @@ public sealed record LoadOptions
             throw new ArgumentException($"--users and --runs must be ≥ 1 and --duration between 0 and 1200 s.\n{Usage}");
         }
 
-        if (options.BotProcess && options.Mode != LoadMode.Full)
+        if (options.BotProcess && options.Mode is not LoadMode.Full)
         {
             throw new ArgumentException($"--bot-process runs the unmodified host, so only --mode full.\n{Usage}");
         }

@@ -27,6 +27,9 @@ public sealed record PhaseResult(
     string Name, double StartToReadyMs, int Users, double Seconds, double UpdatesPerSecond, Percentiles Latency, Percentiles FirstReply,
     LoadStats Stats, long BookingsInDatabase, long DoubleBookings, MemoryPeak Memory, HistoryStats History)
 {
+    /// <summary>From the user's send to the last reply: also counts the wait before the bot fetched the update.</summary>
+    public Percentiles UserSeen { get; init; } = new(0, 0, 0, 0);
+
     /// <summary>The bot process's own memory, when it ran apart from the harness (--bot-process).</summary>
     public BotMemory? Bot { get; init; }
 
@@ -44,18 +47,25 @@ public static class LoadPhase
     public const long FirstUserId = 1_000_000_000;
     private const long WarmupUserId = 2_000_000_000;
 
-    public static async Task<PhaseResult> RunAsync(LoadOptions options, bool floor, IBenchDatabase database)
+    public static async Task<PhaseResult> RunAsync(LoadOptions options, bool floor, IBenchDatabase database, bool barrier = false)
     {
         await database.ResetAsync(CancellationToken.None);
         await using var api = await LoopbackBotApi.StartAsync();
-        return options.BotProcess ? await RunBotProcessAsync(options, database, api) : await RunInProcessAsync(options, floor, database, api);
+        return options.BotProcess ? await RunBotProcessAsync(options, database, api) : await RunInProcessAsync(options, floor, database, api, barrier);
     }
 
-    private static async Task<PhaseResult> RunInProcessAsync(LoadOptions options, bool floor, IBenchDatabase database, LoopbackBotApi api)
+    private static async Task<PhaseResult> RunInProcessAsync(LoadOptions options, bool floor, IBenchDatabase database, LoopbackBotApi api, bool barrier)
     {
         using var profiler = options.Profile ? Profiler.Attach() : null;
         var started = Stopwatch.GetTimestamp();
-        var (app, errors) = BotApp.Build([], builder => Configure(builder, api, database, floor));
+        var (app, errors) = BotApp.Build([], builder =>
+        {
+            Configure(builder, api, database, floor);
+            if (barrier)
+            {
+                builder.Host.UseServiceProviderFactory(new BroadcastBench.LastWordFactory(BarrierPollingWorker.Replace));
+            }
+        });
         if (app is null)
         {
             throw new InvalidOperationException("The host did not build: " + string.Join("; ", errors));
@@ -78,7 +88,7 @@ public static class LoadPhase
 
             await using var scope = app.Services.CreateAsyncScope();
             var (inDatabase, doubles) = await CheckAsync(scope.ServiceProvider.GetRequiredService<BookingDb>());
-            return driven.Result(floor ? "floor (echo)" : "full flow", startToReady, options, inDatabase, doubles, memory, history) with { Profile = profile };
+            return driven.Result(floor ? "floor (echo)" : barrier ? "full flow, per-batch barrier (before)" : "full flow", startToReady, options, inDatabase, doubles, memory, history) with { Profile = profile };
         }
         finally
         {
@@ -145,7 +155,10 @@ public static class LoadPhase
         public PhaseResult Result(string name, double startToReady, LoadOptions options, long inDatabase, long doubles, MemoryPeak memory, HistoryStats history) =>
             new(name, startToReady, options.Users, Seconds, Rate,
                 Percentiles.Of(Users.SelectMany(u => u.Latencies).ToList()), Percentiles.Of(Users.SelectMany(u => u.FirstReplies).ToList()),
-                Stats, inDatabase, doubles, memory, history);
+                Stats, inDatabase, doubles, memory, history)
+            {
+                UserSeen = Percentiles.Of(Users.SelectMany(u => u.UserSeen).ToList()),
+            };
     }
 
     private static async Task WarmUpAsync(LoopbackBotApi api, LoadOptions options, bool floor) =>

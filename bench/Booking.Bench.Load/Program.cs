@@ -14,7 +14,7 @@ catch (Exception e) when (e is ArgumentException or FormatException)
 }
 
 // A hard stop, so a stuck run can never outlive its budget.
-var phases = options.Mode == LoadMode.Both ? 2 * options.Runs : options.Runs;
+var phases = options.Mode is LoadMode.Both or LoadMode.Receivers ? 2 * options.Runs : options.Runs;
 var budget = options.Mode == LoadMode.Broadcast
     ? TimeSpan.FromSeconds(options.Recipients * 3.0 / options.BroadcastRate + 300)
     : ((options.Duration + options.Warmup) * 2 + TimeSpan.FromMinutes(2)) * phases;
@@ -49,8 +49,19 @@ Console.WriteLine($"Run: {options.Users} users{(options.Concurrent > 0 ? $" ({op
 
 var floors = new List<PhaseResult>();
 var fulls = new List<PhaseResult>();
+var barriers = new List<PhaseResult>();
 for (var run = 1; run <= options.Runs; run++)
 {
+    if (options.Mode == LoadMode.Receivers)
+    {
+        fulls.Add(await LoadPhase.RunAsync(options, floor: false, database));
+        Print(fulls[^1], run);
+        barriers.Add(await LoadPhase.RunAsync(options, floor: false, database, barrier: true));
+        Print(barriers[^1], run);
+        Console.WriteLine(F($"sliding / barrier:   {fulls[^1].UpdatesPerSecond / barriers[^1].UpdatesPerSecond:0.00} (updates/s); p99 sent → last reply {fulls[^1].UserSeen.P99:0.0} vs {barriers[^1].UserSeen.P99:0.0} ms, handed → last reply {fulls[^1].Latency.P99:0.0} vs {barriers[^1].Latency.P99:0.0} ms (run {run})"));
+        continue;
+    }
+
     if (options.Mode is LoadMode.Both or LoadMode.Floor)
     {
         floors.Add(await LoadPhase.RunAsync(options, floor: true, database));
@@ -76,6 +87,12 @@ if (options.Runs > 1)
     Console.WriteLine($"== medians of {options.Runs} runs ==");
     Medians("floor (echo)", floors);
     Medians("full flow", fulls);
+    Medians("barrier (before)", barriers);
+    if (options.Mode == LoadMode.Receivers)
+    {
+        var ratios = fulls.Zip(barriers, (f, b) => f.UpdatesPerSecond / b.UpdatesPerSecond).ToList();
+        Console.WriteLine(F($"sliding / barrier:   median {Median(ratios):0.00} (runs: {string.Join(", ", ratios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))})"));
+    }
     if (options.Mode == LoadMode.Both)
     {
         var ratios = fulls.Zip(floors, (f, l) => f.UpdatesPerSecond / l.UpdatesPerSecond).ToList();
@@ -83,7 +100,7 @@ if (options.Runs > 1)
     }
 }
 
-var all = floors.Concat(fulls).ToList();
+var all = floors.Concat(fulls).Concat(barriers).ToList();
 return all.Any(r => r.DoubleBookings > 0 || r.Stats.TimedOut > 0) ? 1 : 0;
 
 static void Print(PhaseResult r, int run)
@@ -96,6 +113,7 @@ static void Print(PhaseResult r, int run)
     Console.WriteLine(F($"updates:             {r.UpdatesPerSecond:0} updates/s in the window ({s.UpdatesInWindow} in it; {s.Updates} in all, {s.Flows} flows by {r.Users} users, last one done at {r.Seconds:0.0} s)"));
     Console.WriteLine(F($"handler latency:     p50 {r.Latency.P50:0.0} ms, p95 {r.Latency.P95:0.0} ms, p99 {r.Latency.P99:0.0} ms, max {r.Latency.Max:0} ms (handed → last reply)"));
     Console.WriteLine(F($"first reply:         p50 {r.FirstReply.P50:0.0} ms, p95 {r.FirstReply.P95:0.0} ms, p99 {r.FirstReply.P99:0.0} ms"));
+    Console.WriteLine(F($"as the user sees it: p50 {r.UserSeen.P50:0.0} ms, p95 {r.UserSeen.P95:0.0} ms, p99 {r.UserSeen.P99:0.0} ms (sent → last reply, including the wait to be fetched)"));
     Console.WriteLine(F($"bookings made:       {s.Booked} (in database: {r.BookingsInDatabase})"));
     Console.WriteLine(F($"conflicts refused:   {s.ConflictsRefused} at confirm, {s.SlotTakenOnPick} at slot pick; limit refusals {s.LimitRefused}; no free day {s.NoFreeDay}"));
     Console.WriteLine(F($"double bookings:     {r.DoubleBookings} (SQL self-join of overlapping confirmed bookings)"));
@@ -132,7 +150,8 @@ static void Medians(string name, List<PhaseResult> results)
     }
 
     Console.WriteLine(F($"{name,-20} {Median(results.Select(r => r.UpdatesPerSecond)):0} updates/s (runs: {string.Join(", ", results.Select(r => r.UpdatesPerSecond.ToString("0", CultureInfo.InvariantCulture)))}); ")
-        + F($"p50 {Median(results.Select(r => r.Latency.P50)):0.0} / p95 {Median(results.Select(r => r.Latency.P95)):0.0} / p99 {Median(results.Select(r => r.Latency.P99)):0.0} ms; ")
+        + F($"handed → last reply p50 {Median(results.Select(r => r.Latency.P50)):0.0} / p95 {Median(results.Select(r => r.Latency.P95)):0.0} / p99 {Median(results.Select(r => r.Latency.P99)):0.0} ms; ")
+        + F($"sent → last reply p99 {Median(results.Select(r => r.UserSeen.P99)):0.0} ms; ")
         + $"peak working set {MemoryPeak.Mb((long)Median(results.Select(r => (double)r.Memory.WorkingSetBytes)))}"
         + (results[0].Bot is null ? "" : $", bot peak RSS {MemoryPeak.Mb((long)Median(results.Select(r => (double)r.Bot!.PeakRssBytes)))}"));
 }
