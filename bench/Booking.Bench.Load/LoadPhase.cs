@@ -34,6 +34,9 @@ public sealed record PhaseResult(
     public BotMemory? Bot { get; init; }
 
     public TimeProfile? Profile { get; init; }
+
+    /// <summary>getUpdates calls during the phase and the updates they carried again (sent before, not yet confirmed).</summary>
+    public (long Polls, long Redelivered) Polling { get; init; }
 }
 
 /// <summary>
@@ -152,12 +155,15 @@ public static class LoadPhase
 
     private sealed record Driven(List<VirtualUser> Users, LoadStats Stats, double Seconds, double Rate)
     {
+        public (long Polls, long Redelivered) Polling { get; init; }
+
         public PhaseResult Result(string name, double startToReady, LoadOptions options, long inDatabase, long doubles, MemoryPeak memory, HistoryStats history) =>
             new(name, startToReady, options.Users, Seconds, Rate,
                 Percentiles.Of(Users.SelectMany(u => u.Latencies).ToList()), Percentiles.Of(Users.SelectMany(u => u.FirstReplies).ToList()),
                 Stats, inDatabase, doubles, memory, history)
             {
                 UserSeen = Percentiles.Of(Users.SelectMany(u => u.UserSeen).ToList()),
+                Polling = Polling,
             };
     }
 
@@ -166,6 +172,7 @@ public static class LoadPhase
 
     private static async Task<Driven> DriveAsync(LoopbackBotApi api, LoadOptions options, bool floor)
     {
+        var pollingAtStart = api.Polling;
         var stats = new LoadStats();
         var measured = Stopwatch.GetTimestamp();
         var users = options.Concurrent > 0
@@ -173,7 +180,11 @@ public static class LoadPhase
             : await RunUsersAsync(api, options, FirstUserId, options.Duration, floor, stats);
         var seconds = Stopwatch.GetElapsedTime(measured).TotalSeconds;
         var window = Math.Min(seconds, options.Duration.TotalSeconds);
-        return new Driven(users, stats, seconds, stats.UpdatesInWindow / window);
+        var polling = api.Polling;
+        return new Driven(users, stats, seconds, stats.UpdatesInWindow / window)
+        {
+            Polling = (polling.Polls - pollingAtStart.Polls, polling.Redelivered - pollingAtStart.Redelivered),
+        };
     }
 
     /// <summary>

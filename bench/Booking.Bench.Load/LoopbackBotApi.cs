@@ -47,6 +47,9 @@ public sealed class LoopbackBotApi : IAsyncDisposable
 
     public long Requests => Interlocked.Read(ref _requests);
 
+    /// <summary>getUpdates calls answered so far, and updates in their answers that had been handed out before.</summary>
+    public (long Polls, long Redelivered) Polling => (Interlocked.Read(ref _feed.Polls), Interlocked.Read(ref _feed.Redelivered));
+
     public static async Task<LoopbackBotApi> StartAsync()
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -141,7 +144,7 @@ public sealed class LoopbackBotApi : IAsyncDisposable
             var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
             if (batch.Count > 0 || left <= TimeSpan.Zero || wake.IsCancellationRequested)
             {
-                return UpdateFeed.Response(batch);
+                return _feed.Response(batch);
             }
 
             try
@@ -255,6 +258,11 @@ public sealed class LoopbackBotApi : IAsyncDisposable
 /// <summary>Updates waiting for the bot, confirmed (dropped) by the offset of the next getUpdates, as Telegram does.</summary>
 internal sealed class UpdateFeed
 {
+#pragma warning disable CA1051 // Fields, so they can be counted with Interlocked.
+    public long Polls;
+    public long Redelivered;
+#pragma warning restore CA1051
+
     private readonly Lock _gate = new();
     private readonly Queue<(long Id, byte[] Json, Step Step)> _pending = new();
     private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -296,8 +304,9 @@ internal sealed class UpdateFeed
     }
 
     /// <summary>The getUpdates answer; every update in it is stamped as handed to the bot now.</summary>
-    public static byte[] Response(List<(long Id, byte[] Json, Step Step)> batch)
+    public byte[] Response(List<(long Id, byte[] Json, Step Step)> batch)
     {
+        Interlocked.Increment(ref Polls);
         var buffer = new ArrayBufferWriter<byte>(64 + batch.Sum(u => u.Json.Length + 1));
         buffer.Write("{\"ok\":true,\"result\":["u8);
         for (var i = 0; i < batch.Count; i++)
@@ -317,6 +326,10 @@ internal sealed class UpdateFeed
             if (step.HandedAt == 0)
             {
                 step.HandedAt = now;
+            }
+            else
+            {
+                Interlocked.Increment(ref Redelivered);
             }
         }
 

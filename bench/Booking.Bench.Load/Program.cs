@@ -114,6 +114,7 @@ static void Print(PhaseResult r, int run)
     Console.WriteLine(F($"handler latency:     p50 {r.Latency.P50:0.0} ms, p95 {r.Latency.P95:0.0} ms, p99 {r.Latency.P99:0.0} ms, max {r.Latency.Max:0} ms (handed → last reply)"));
     Console.WriteLine(F($"first reply:         p50 {r.FirstReply.P50:0.0} ms, p95 {r.FirstReply.P95:0.0} ms, p99 {r.FirstReply.P99:0.0} ms"));
     Console.WriteLine(F($"as the user sees it: p50 {r.UserSeen.P50:0.0} ms, p95 {r.UserSeen.P95:0.0} ms, p99 {r.UserSeen.P99:0.0} ms (sent → last reply, including the wait to be fetched)"));
+    Console.WriteLine(F($"polling:             {r.Polling.Polls} getUpdates ({(double)s.Updates / Math.Max(1, r.Polling.Polls):0.0} updates handled per poll), {r.Polling.Redelivered} updates delivered again while unconfirmed"));
     Console.WriteLine(F($"bookings made:       {s.Booked} (in database: {r.BookingsInDatabase})"));
     Console.WriteLine(F($"conflicts refused:   {s.ConflictsRefused} at confirm, {s.SlotTakenOnPick} at slot pick; limit refusals {s.LimitRefused}; no free day {s.NoFreeDay}"));
     Console.WriteLine(F($"double bookings:     {r.DoubleBookings} (SQL self-join of overlapping confirmed bookings)"));
