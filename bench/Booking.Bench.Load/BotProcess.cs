@@ -7,7 +7,11 @@ namespace Booking.Bench.Load;
 
 /// <summary>What the bot process held at its peak: the kernel's resident set and the runtime's own figures from /metrics.</summary>
 public sealed record BotMemory(
-    long PeakRssBytes, long RssAtEndBytes, IReadOnlyDictionary<string, double> MetricPeaks, IReadOnlyList<(string Mapping, long RssBytes)> LargestMappings);
+    long PeakRssBytes, long RssAtEndBytes, IReadOnlyDictionary<string, double> MetricPeaks, IReadOnlyList<(string Mapping, long RssBytes)> LargestMappings)
+{
+    /// <summary>RSS every 10 s of the phase: a plateau is a working set, a steady climb is something growing with users.</summary>
+    public IReadOnlyList<long> RssSeries { get; init; } = [];
+}
 
 /// <summary>
 /// The bot as its own process: the Release host (BookingBot.dll) started with the fake server's address and a
@@ -30,6 +34,7 @@ public sealed class BotProcess : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task _sampler = Task.CompletedTask;
     private long _peakRss;
+    private readonly List<long> _series = [];
 
     private BotProcess(Process process, string metricsUrl)
     {
@@ -86,6 +91,7 @@ public sealed class BotProcess : IAsyncDisposable
 
         _peakRss = 0;
         _peaks.Clear();
+        _series.Clear();
         _sampler = SampleAsync(_stop.Token);
     }
 
@@ -95,7 +101,7 @@ public sealed class BotProcess : IAsyncDisposable
         await _sampler;
         await SampleMetricsAsync(CancellationToken.None);
         var (hwm, rss) = ReadStatus();
-        return new BotMemory(Math.Max(_peakRss, hwm), rss, new Dictionary<string, double>(_peaks), Mappings());
+        return new BotMemory(Math.Max(_peakRss, hwm), rss, new Dictionary<string, double>(_peaks), Mappings()) { RssSeries = [.. _series, rss] };
     }
 
     public async ValueTask DisposeAsync()
@@ -135,9 +141,15 @@ public sealed class BotProcess : IAsyncDisposable
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         try
         {
-            while (await timer.WaitForNextTickAsync(ct))
+            for (var tick = 0; await timer.WaitForNextTickAsync(ct); tick++)
             {
-                _peakRss = Math.Max(_peakRss, ReadStatus().Hwm);
+                var (hwm, rss) = ReadStatus();
+                _peakRss = Math.Max(_peakRss, hwm);
+                if (tick % 10 == 0)
+                {
+                    _series.Add(rss);
+                }
+
                 await SampleMetricsAsync(ct);
             }
         }

@@ -128,6 +128,7 @@ static void Print(PhaseResult r, int run)
             Console.WriteLine(F($"  peak {name} = {MemoryPeak.Mb((long)value)}"));
         }
 
+        Console.WriteLine("  RSS every 10 s (MB): " + string.Join(' ', bot.RssSeries.Select(b => (b / 1024 / 1024).ToString(CultureInfo.InvariantCulture))));
         Console.WriteLine("  resident at the end, largest mappings: " + string.Join(", ", bot.LargestMappings.Select(m => $"{m.Mapping} {MemoryPeak.Mb(m.RssBytes)}")));
     }
 
