@@ -7,8 +7,9 @@ namespace Booking.Bot.Receiving;
 /// The long-polling loop as a sliding window (ADR 0003, ADR 0013): each update received is started at once, and
 /// the next poll does not wait for the previous answer to be handled. The offset sent with a poll is the window's —
 /// the lowest update still unfinished — so Telegram forgets nothing before it is done. Telegram answers at once while
-/// anything unconfirmed is pending, so instead of holding a long poll the loop polls again when an update finishes
-/// (the offset may move, and that user may have written again) or after <see cref="Recheck"/> when none does.
+/// anything unconfirmed is pending, so instead of holding a long poll the loop polls again when half of the updates in
+/// flight have finished (the offset has likely moved, and those users may have written again) or after
+/// <see cref="Recheck"/> when they are slow.
 /// </summary>
 public sealed class UpdateReceiver(
     Func<int?, int, CancellationToken, Task<Update[]>> fetch, Func<Update, CancellationToken, Task> handle, int pollTimeoutSeconds, ILogger logger)
@@ -49,9 +50,12 @@ public sealed class UpdateReceiver(
                 _ = RunOneAsync(update, stoppingToken);
             }
 
-            if (Window.Current.InFlight > 0)
+            if (Window.Current.InFlight is var inFlight and > 0)
             {
-                await Task.WhenAny(before.Progress, Task.Delay(Recheck, stoppingToken));
+                // Every poll carries the unfinished updates again, so it waits for half of them to finish (the offset
+                // has likely moved and those users may have written again), or for the recheck when some are slow.
+                var half = Window.WhenFinishedAsync(before.Finished, Math.Max(1, (inFlight + 1) / 2));
+                await Task.WhenAny(half, Task.Delay(Recheck, stoppingToken));
             }
         }
 

@@ -13,9 +13,11 @@ public sealed class UpdateWindow
     private int? _highest;
     private TaskCompletionSource _progress = NewSignal();
     private TaskCompletionSource? _idle;
+    private long _finished;
+    private (long Target, TaskCompletionSource Done)? _waiter;
 
     /// <summary>The state a poll is made from, and a task that completes as soon as any of it finishes.</summary>
-    public readonly record struct Snapshot(int? Offset, int InFlight, Task Progress);
+    public readonly record struct Snapshot(int? Offset, int InFlight, Task Progress, long Finished);
 
     public Snapshot Current
     {
@@ -23,7 +25,7 @@ public sealed class UpdateWindow
         {
             lock (_gate)
             {
-                return new Snapshot(OffsetLocked(), _unfinished.Count, _progress.Task);
+                return new Snapshot(OffsetLocked(), _unfinished.Count, _progress.Task, _finished);
             }
         }
     }
@@ -55,11 +57,18 @@ public sealed class UpdateWindow
     {
         TaskCompletionSource progress;
         TaskCompletionSource? idle = null;
+        TaskCompletionSource? reached = null;
         lock (_gate)
         {
             if (!_unfinished.Remove(updateId))
             {
                 return;
+            }
+
+            _finished++;
+            if (_waiter is { } waiter && _finished >= waiter.Target)
+            {
+                (reached, _waiter) = (waiter.Done, null);
             }
 
             (progress, _progress) = (_progress, NewSignal());
@@ -71,6 +80,23 @@ public sealed class UpdateWindow
 
         progress.TrySetResult();
         idle?.TrySetResult();
+        reached?.TrySetResult();
+    }
+
+    /// <summary>Completes once <paramref name="count"/> updates have finished after the snapshot that counted <paramref name="since"/>.</summary>
+    public Task WhenFinishedAsync(long since, int count)
+    {
+        lock (_gate)
+        {
+            if (_finished >= since + count)
+            {
+                return Task.CompletedTask;
+            }
+
+            _waiter?.Done.TrySetResult();
+            _waiter = (since + count, NewSignal());
+            return _waiter.Value.Done.Task;
+        }
     }
 
     /// <summary>Completes when nothing admitted is still in flight (for a clean stop).</summary>

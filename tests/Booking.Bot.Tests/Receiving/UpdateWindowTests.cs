@@ -79,4 +79,19 @@ public sealed class UpdateWindowTests
 
         await idle.WaitAsync(TimeSpan.FromSeconds(5));
     }
+
+    [Fact]
+    public void A_poll_waiting_for_half_the_window_wakes_only_when_that_many_have_finished()
+    {
+        var window = new UpdateWindow();
+        var before = window.Current;
+        window.Admit([U(1), U(2), U(3), U(4)]);
+        var half = window.WhenFinishedAsync(before.Finished, 2);
+
+        window.Finish(3);
+        Assert.False(half.IsCompleted);
+        window.Finish(1);
+
+        Assert.True(half.IsCompleted);
+    }
 }
