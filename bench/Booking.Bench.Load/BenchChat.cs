@@ -28,6 +28,9 @@ public sealed class Step(StepKind kind, string? queryId)
 {
     public StepKind Kind { get; } = kind;
     public string? QueryId { get; } = queryId;
+    /// <summary>When the user sent it (queued at the fake server, before any getUpdates picked it up).</summary>
+    public long SentAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
     public long HandedAt { get; set; }
     public long FirstReplyAt { get; set; }
     public long DoneAt { get; set; }

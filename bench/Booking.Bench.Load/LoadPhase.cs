@@ -25,11 +25,24 @@ public sealed record Percentiles(double P50, double P95, double P99, double Max)
 
 public sealed record PhaseResult(
     string Name, double StartToReadyMs, int Users, double Seconds, double UpdatesPerSecond, Percentiles Latency, Percentiles FirstReply,
-    LoadStats Stats, long BookingsInDatabase, long DoubleBookings, MemoryPeak Memory, HistoryStats History);
+    LoadStats Stats, long BookingsInDatabase, long DoubleBookings, MemoryPeak Memory, HistoryStats History)
+{
+    /// <summary>From the user's send to the last reply: also counts the wait before the bot fetched the update.</summary>
+    public Percentiles UserSeen { get; init; } = new(0, 0, 0, 0);
+
+    /// <summary>The bot process's own memory, when it ran apart from the harness (--bot-process).</summary>
+    public BotMemory? Bot { get; init; }
+
+    public TimeProfile? Profile { get; init; }
+
+    /// <summary>getUpdates calls during the phase and the updates they carried again (sent before, not yet confirmed).</summary>
+    public (long Polls, long Redelivered) Polling { get; init; }
+}
 
 /// <summary>
-/// One measured phase: a fresh database, the real host started against the loopback Bot API, the business seeded,
-/// a short warm-up, then N users for the set duration; finally the double-booking check in SQL.
+/// One measured phase: a fresh database, the real host started against the loopback Bot API (in this process, or
+/// as its own process with --bot-process), the business seeded, a short warm-up, then the users for the set
+/// duration; finally the double-booking check in SQL.
 /// </summary>
 public static class LoadPhase
 {
@@ -37,12 +50,25 @@ public static class LoadPhase
     public const long FirstUserId = 1_000_000_000;
     private const long WarmupUserId = 2_000_000_000;
 
-    public static async Task<PhaseResult> RunAsync(LoadOptions options, bool floor, IBenchDatabase database)
+    public static async Task<PhaseResult> RunAsync(LoadOptions options, bool floor, IBenchDatabase database, bool barrier = false)
     {
         await database.ResetAsync(CancellationToken.None);
         await using var api = await LoopbackBotApi.StartAsync();
+        return options.BotProcess ? await RunBotProcessAsync(options, database, api) : await RunInProcessAsync(options, floor, database, api, barrier);
+    }
+
+    private static async Task<PhaseResult> RunInProcessAsync(LoadOptions options, bool floor, IBenchDatabase database, LoopbackBotApi api, bool barrier)
+    {
+        using var profiler = options.Profile ? Profiler.Attach() : null;
         var started = Stopwatch.GetTimestamp();
-        var (app, errors) = BotApp.Build([], builder => Configure(builder, api, database, floor));
+        var (app, errors) = BotApp.Build([], builder =>
+        {
+            Configure(builder, api, database, floor);
+            if (barrier)
+            {
+                builder.Host.UseServiceProviderFactory(new BroadcastBench.LastWordFactory(BarrierPollingWorker.Replace));
+            }
+        });
         if (app is null)
         {
             throw new InvalidOperationException("The host did not build: " + string.Join("; ", errors));
@@ -55,21 +81,17 @@ public static class LoadPhase
             var startToReady = LoadStats.Milliseconds(await api.FirstPoll.WaitAsync(TimeSpan.FromSeconds(60)) - started);
             var history = await SeedAsync(app.Services, options);
 
-            await RunUsersAsync(api, options with { Users = Math.Min(options.Users, 100) }, WarmupUserId, options.Warmup, floor, new LoadStats());
+            await WarmUpAsync(api, options, floor);
             GC.Collect();
             await using var probe = MemoryProbe.Start();
-            var stats = new LoadStats();
-            var measured = Stopwatch.GetTimestamp();
-            var users = await RunUsersAsync(api, options, FirstUserId, options.Duration, floor, stats);
-            var seconds = Stopwatch.GetElapsedTime(measured).TotalSeconds;
-            var rate = stats.UpdatesInWindow / options.Duration.TotalSeconds;
+            profiler?.Start();
+            var driven = await DriveAsync(api, options, floor);
+            var profile = profiler?.Stop();
             var memory = await probe.StopAsync();
 
-            var (inDatabase, doubles) = await CheckAsync(app.Services);
-            return new PhaseResult(
-                floor ? "floor (echo)" : "full flow", startToReady, options.Users, seconds, rate,
-                Percentiles.Of(users.SelectMany(u => u.Latencies).ToList()), Percentiles.Of(users.SelectMany(u => u.FirstReplies).ToList()),
-                stats, inDatabase, doubles, memory, history);
+            await using var scope = app.Services.CreateAsyncScope();
+            var (inDatabase, doubles) = await CheckAsync(scope.ServiceProvider.GetRequiredService<BookingDb>());
+            return driven.Result(floor ? "floor (echo)" : barrier ? "full flow, per-batch barrier (before)" : "full flow", startToReady, options, inDatabase, doubles, memory, history) with { Profile = profile };
         }
         finally
         {
@@ -78,7 +100,120 @@ public static class LoadPhase
         }
     }
 
-    private static void Configure(WebApplicationBuilder builder, LoopbackBotApi api, IBenchDatabase database, bool floor)
+    /// <summary>The unmodified Release host as its own process, on a database prepared (and seeded) before it starts.</summary>
+    private static async Task<PhaseResult> RunBotProcessAsync(LoadOptions options, IBenchDatabase database, LoopbackBotApi api)
+    {
+        var history = await PrepareDatabaseAsync(database, options);
+        var started = Stopwatch.GetTimestamp();
+        var environment = new Dictionary<string, string>
+        {
+            ["BOT_TOKEN"] = LoopbackBotApi.Token,
+            ["TELEGRAM_API_URL"] = api.BaseUrl,
+            ["DATABASE_URL"] = database.DatabaseUrl,
+            ["ADMIN_IDS"] = AdminId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["TIMEZONE"] = "Europe/Moscow",
+            ["RATE_LIMIT_ACTIONS"] = "1000",
+            ["LOG_DIR"] = Path.Combine(Path.GetTempPath(), "bookingbot-bench-logs"),
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning",
+        };
+        var dll = options.BotDll ?? BotProcess.DefaultDll();
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"{dll} does not exist: build the host first (dotnet build -c Release) or pass --bot-dll.");
+        }
+
+        await using var bot = BotProcess.Start(dll, environment, options.BotEnv);
+        var startToReady = LoadStats.Milliseconds(await api.FirstPoll.WaitAsync(TimeSpan.FromSeconds(60)) - started);
+        await WarmUpAsync(api, options, floor: false);
+        await using var probe = MemoryProbe.Start();
+        bot.StartMeasuring();
+        var driven = await DriveAsync(api, options, floor: false);
+        var botMemory = await bot.StopMeasuringAsync();
+        var memory = await probe.StopAsync();
+
+        await using var db = new BookingDb(database.ContextOptions());
+        var (inDatabase, doubles) = await CheckAsync(db);
+        return driven.Result($"full flow (bot process {bot.Id})", startToReady, options, inDatabase, doubles, memory, history) with { Bot = botMemory };
+    }
+
+    /// <summary>Schema, the host's own seed, the business and its history, written before the bot process starts.</summary>
+    private static async Task<HistoryStats> PrepareDatabaseAsync(IBenchDatabase database, LoadOptions options)
+    {
+        await using (var db = new BookingDb(database.ContextOptions()))
+        {
+            await db.Database.MigrateAsync();
+            await DatabaseSeeder.SeedAsync(db, CancellationToken.None);
+            await BenchData.SetUpBusinessAsync(db, CancellationToken.None);
+            var plan = new HistoryPlan(options.HistoryBookings, options.FutureFill);
+            var history = await BenchData.SeedHistoryAsync(
+                db, plan, TimeProvider.System.GetUtcNow().UtcDateTime, BusinessZone.Resolve("Europe/Moscow"), CancellationToken.None);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            return history;
+        }
+    }
+
+    private sealed record Driven(List<VirtualUser> Users, LoadStats Stats, double Seconds, double Rate)
+    {
+        public (long Polls, long Redelivered) Polling { get; init; }
+
+        public PhaseResult Result(string name, double startToReady, LoadOptions options, long inDatabase, long doubles, MemoryPeak memory, HistoryStats history) =>
+            new(name, startToReady, options.Users, Seconds, Rate,
+                Percentiles.Of(Users.SelectMany(u => u.Latencies).ToList()), Percentiles.Of(Users.SelectMany(u => u.FirstReplies).ToList()),
+                Stats, inDatabase, doubles, memory, history)
+            {
+                UserSeen = Percentiles.Of(Users.SelectMany(u => u.UserSeen).ToList()),
+                Polling = Polling,
+            };
+    }
+
+    private static async Task WarmUpAsync(LoopbackBotApi api, LoadOptions options, bool floor) =>
+        await RunUsersAsync(api, options with { Users = Math.Min(options.Users, 100), Concurrent = 0 }, WarmupUserId, options.Warmup, floor, new LoadStats());
+
+    private static async Task<Driven> DriveAsync(LoopbackBotApi api, LoadOptions options, bool floor)
+    {
+        var pollingAtStart = api.Polling;
+        var stats = new LoadStats();
+        var measured = Stopwatch.GetTimestamp();
+        var users = options.Concurrent > 0
+            ? await RunDistinctUsersAsync(api, options, FirstUserId, stats)
+            : await RunUsersAsync(api, options, FirstUserId, options.Duration, floor, stats);
+        var seconds = Stopwatch.GetElapsedTime(measured).TotalSeconds;
+        var window = Math.Min(seconds, options.Duration.TotalSeconds);
+        var polling = api.Polling;
+        return new Driven(users, stats, seconds, stats.UpdatesInWindow / window)
+        {
+            Polling = (polling.Polls - pollingAtStart.Polls, polling.Redelivered - pollingAtStart.Redelivered),
+        };
+    }
+
+    /// <summary>
+    /// Many distinct users, a few at a time: each books once and leaves, and the next newcomer takes the place, until
+    /// every user has come or the duration is over. This is how 10,000 users meet the bot without 10,000 at once.
+    /// </summary>
+    private static async Task<List<VirtualUser>> RunDistinctUsersAsync(LoopbackBotApi api, LoadOptions options, long firstId, LoadStats stats)
+    {
+        using var stop = new CancellationTokenSource(options.Duration);
+        stats.WindowEnd = Stopwatch.GetTimestamp() + (long)(options.Duration.TotalSeconds * Stopwatch.Frequency);
+        var done = new System.Collections.Concurrent.ConcurrentBag<VirtualUser>();
+        var next = -1;
+        async Task SeatAsync(int seat)
+        {
+            await Task.Delay(seat * 5, CancellationToken.None);
+            int i;
+            while (!stop.IsCancellationRequested && (i = Interlocked.Increment(ref next)) < options.Users)
+            {
+                var user = new VirtualUser(api, firstId + i, options.Seed * 100_003 + i, stats, floor: false, options.Think);
+                await RunOneAsync(user, TimeSpan.Zero, stop.Token, flows: 1);
+                done.Add(user);
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, options.Concurrent).Select(SeatAsync)).WaitAsync(options.Duration + TimeSpan.FromSeconds(90));
+        return done.ToList();
+    }
+
+    internal static void Configure(WebApplicationBuilder builder, LoopbackBotApi api, IBenchDatabase database, bool floor)
     {
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -142,11 +277,11 @@ public static class LoadPhase
         return users;
     }
 
-    private static async Task RunOneAsync(VirtualUser user, TimeSpan delay, CancellationToken stop)
+    private static async Task RunOneAsync(VirtualUser user, TimeSpan delay, CancellationToken stop, int flows = int.MaxValue)
     {
         try
         {
-            await user.RunAsync(delay, stop);
+            await user.RunAsync(delay, stop, flows);
         }
         catch (TimeoutException e)
         {
@@ -154,10 +289,8 @@ public static class LoadPhase
         }
     }
 
-    private static async Task<(long InDatabase, long Doubles)> CheckAsync(IServiceProvider services)
+    private static async Task<(long InDatabase, long Doubles)> CheckAsync(BookingDb db)
     {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<BookingDb>();
         var made = await db.Bookings.LongCountAsync(b => b.ClientId >= FirstUserId && b.ClientId < WarmupUserId);
         return (made, await BenchDatabases.CountDoubleBookingsAsync(db, CancellationToken.None));
     }

@@ -29,8 +29,14 @@ public sealed class LoopbackBotApi : IAsyncDisposable
     private readonly ConcurrentDictionary<long, BenchChat> _chats = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource<long> _firstPoll = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<long, int> _deliveries = new();
+    private readonly Random _flood = new(5);
     private int _lastMessageId;
     private long _requests;
+    private long _floods;
+    private long _lastDelivery;
+    private double _floodShare;
+    private byte[] _tooMany = [];
 
     private LoopbackBotApi(WebApplication app) => _app = app;
 
@@ -40,6 +46,9 @@ public sealed class LoopbackBotApi : IAsyncDisposable
     public Task<long> FirstPoll => _firstPoll.Task;
 
     public long Requests => Interlocked.Read(ref _requests);
+
+    /// <summary>getUpdates calls answered so far, and updates in their answers that had been handed out before.</summary>
+    public (long Polls, long Redelivered) Polling => (Interlocked.Read(ref _feed.Polls), Interlocked.Read(ref _feed.Redelivered));
 
     public static async Task<LoopbackBotApi> StartAsync()
     {
@@ -51,6 +60,23 @@ public sealed class LoopbackBotApi : IAsyncDisposable
         await app.StartAsync();
         api.BaseUrl = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single().TrimEnd('/');
         return api;
+    }
+
+    /// <summary>sendMessage calls answered 429 so far.</summary>
+    public long Floods => Interlocked.Read(ref _floods);
+
+    /// <summary>Successful sendMessage calls per chat, for chats that are not virtual users (broadcast recipients).</summary>
+    public IReadOnlyDictionary<long, int> Deliveries => _deliveries;
+
+    /// <summary>When the last message reached a non-user chat (Stopwatch ticks).</summary>
+    public long LastDelivery => Interlocked.Read(ref _lastDelivery);
+
+    /// <summary>From now on answer this share of sendMessage calls with 429 and the given retry_after, as flood control does.</summary>
+    public void InjectFloodControl(double share, int retryAfterSeconds)
+    {
+        _tooMany = Encoding.UTF8.GetBytes(
+            $"{{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after {retryAfterSeconds}\",\"parameters\":{{\"retry_after\":{retryAfterSeconds}}}}}");
+        Volatile.Write(ref _floodShare, share);
     }
 
     public BenchChat Chat(long id) => _chats.GetOrAdd(id, static i => new BenchChat(i));
@@ -80,6 +106,15 @@ public sealed class LoopbackBotApi : IAsyncDisposable
         var method = path[(path.LastIndexOf('/') + 1)..];
         using var body = await ReadJsonAsync(context.Request);
         var root = body?.RootElement ?? default;
+        if (method == "sendMessage" && Flooded())
+        {
+            Interlocked.Increment(ref _floods);
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            context.Response.ContentType = "application/json";
+            await context.Response.Body.WriteAsync(_tooMany, context.RequestAborted);
+            return;
+        }
+
         var response = method switch
         {
             "getUpdates" => await GetUpdatesAsync(root, context.RequestAborted),
@@ -109,7 +144,7 @@ public sealed class LoopbackBotApi : IAsyncDisposable
             var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
             if (batch.Count > 0 || left <= TimeSpan.Zero || wake.IsCancellationRequested)
             {
-                return UpdateFeed.Response(batch);
+                return _feed.Response(batch);
             }
 
             try
@@ -132,8 +167,27 @@ public sealed class LoopbackBotApi : IAsyncDisposable
         {
             chat.OnScreen(sent, new Screen(messageId, buttons), inline, at);
         }
+        else if (sent)
+        {
+            _deliveries.AddOrUpdate(chatId, 1, static (_, n) => n + 1);
+            Interlocked.Exchange(ref _lastDelivery, at);
+        }
 
         return UpdateJson.SentMessage(messageId, chatId, TimeProvider.System.GetUtcNow().ToUnixTimeSeconds());
+    }
+
+    private bool Flooded()
+    {
+        var share = Volatile.Read(ref _floodShare);
+        if (share <= 0)
+        {
+            return false;
+        }
+
+        lock (_flood)
+        {
+            return _flood.NextDouble() < share;
+        }
     }
 
     private byte[] Other(JsonElement request, long at)
@@ -204,6 +258,11 @@ public sealed class LoopbackBotApi : IAsyncDisposable
 /// <summary>Updates waiting for the bot, confirmed (dropped) by the offset of the next getUpdates, as Telegram does.</summary>
 internal sealed class UpdateFeed
 {
+#pragma warning disable CA1051 // Fields, so they can be counted with Interlocked.
+    public long Polls;
+    public long Redelivered;
+#pragma warning restore CA1051
+
     private readonly Lock _gate = new();
     private readonly Queue<(long Id, byte[] Json, Step Step)> _pending = new();
     private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -245,8 +304,9 @@ internal sealed class UpdateFeed
     }
 
     /// <summary>The getUpdates answer; every update in it is stamped as handed to the bot now.</summary>
-    public static byte[] Response(List<(long Id, byte[] Json, Step Step)> batch)
+    public byte[] Response(List<(long Id, byte[] Json, Step Step)> batch)
     {
+        Interlocked.Increment(ref Polls);
         var buffer = new ArrayBufferWriter<byte>(64 + batch.Sum(u => u.Json.Length + 1));
         buffer.Write("{\"ok\":true,\"result\":["u8);
         for (var i = 0; i < batch.Count; i++)
@@ -266,6 +326,10 @@ internal sealed class UpdateFeed
             if (step.HandedAt == 0)
             {
                 step.HandedAt = now;
+            }
+            else
+            {
+                Interlocked.Increment(ref Redelivered);
             }
         }
 

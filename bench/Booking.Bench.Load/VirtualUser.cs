@@ -15,17 +15,21 @@ public sealed class VirtualUser(LoopbackBotApi api, long id, int seed, LoadStats
     private readonly Random _random = new(seed);
     private readonly List<long> _latencies = new(256);
     private readonly List<long> _firstReplies = new(256);
+    private readonly List<long> _userSeen = new(256);
     private int _queries;
 
     public IReadOnlyList<long> Latencies => _latencies;
 
     public IReadOnlyList<long> FirstReplies => _firstReplies;
 
-    public async Task RunAsync(TimeSpan startDelay, CancellationToken stop)
+    /// <summary>From sending to the last reply, including any wait before the bot fetched the update.</summary>
+    public IReadOnlyList<long> UserSeen => _userSeen;
+
+    public async Task RunAsync(TimeSpan startDelay, CancellationToken stop, int flows = int.MaxValue)
     {
         await Task.Delay(startDelay, CancellationToken.None);
         var returning = false;
-        while (!stop.IsCancellationRequested)
+        for (var flow = 0; flow < flows && !stop.IsCancellationRequested; flow++)
         {
             if (floor)
             {
@@ -171,6 +175,7 @@ public sealed class VirtualUser(LoopbackBotApi api, long id, int seed, LoadStats
 
         _latencies.Add(step.DoneAt - step.HandedAt);
         _firstReplies.Add(step.FirstReplyAt - step.HandedAt);
+        _userSeen.Add(step.DoneAt - step.SentAt);
         return step;
     }
 }

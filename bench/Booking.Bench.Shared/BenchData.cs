@@ -97,7 +97,24 @@ public static class BenchData
         }
     }
 
-    private static async Task InsertClientsAsync(DbConnection connection, DbTransaction transaction, int count, DateTime nowUtc, CancellationToken ct)
+    /// <summary>Clients with ids firstId, firstId + 1, …, in one transaction (a broadcast's audience).</summary>
+    public static async Task SeedClientsAsync(BookingDb db, long firstId, int count, DateTime nowUtc, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            await InsertClientsAsync(connection, transaction, count, nowUtc, ct, firstId);
+            await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task InsertClientsAsync(DbConnection connection, DbTransaction transaction, int count, DateTime nowUtc, CancellationToken ct, long firstId = 1)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -107,9 +124,9 @@ public static class BenchData
             """;
         var id = Parameter(command, "$id");
         Parameter(command, "$now").Value = nowUtc;
-        for (var i = 1; i <= count; i++)
+        for (var i = 0; i < count; i++)
         {
-            id.Value = (long)i;
+            id.Value = firstId + i;
             await command.ExecuteNonQueryAsync(ct);
         }
     }
