@@ -22,14 +22,15 @@ public sealed class BotHost : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private WebApplication? _app;
 
-    private BotHost(FakeBotApi api, FakeTimeProvider clock, IReadOnlyDictionary<string, string?> settings)
+    private BotHost(FakeBotApi api, TimeProvider clock, IReadOnlyDictionary<string, string?> settings)
     {
         _api = api;
         Clock = clock;
         _settings = settings;
     }
 
-    public FakeTimeProvider Clock { get; }
+    /// <summary>The host's clock: a <see cref="FakeTimeProvider"/>, or a <see cref="ManualClock"/> when time must also go back.</summary>
+    public TimeProvider Clock { get; }
 
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The host is not running.");
 
@@ -40,7 +41,7 @@ public sealed class BotHost : IAsyncDisposable
     public const int TelegramRetries = 2;
 
     public static async Task<BotHost> StartAsync(
-        FakeBotApi api, FakeTimeProvider clock, string databasePath, IEnumerable<long> adminIds, string timeZone = "Europe/Moscow",
+        FakeBotApi api, TimeProvider clock, string databasePath, IEnumerable<long> adminIds, string timeZone = "Europe/Moscow",
         IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var settings = new Dictionary<string, string?>

@@ -24,6 +24,8 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly CancellationTokenSource _stopping;
     private readonly Lock _usersGate = new();
     private readonly Dictionary<long, FakeUser> _users = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, Task<HttpStatusCode>> _posted = new();
+    private (HttpClient Http, string Path, string Secret)? _webhook;
     private int _disposed;
 
     private FakeBotApi(string token, TimeProvider clock, WebApplication app, CancellationTokenSource stopping,
@@ -44,6 +46,19 @@ public sealed class FakeBotApi : IAsyncDisposable
     public IReadOnlyList<RecordedCall> Calls => Log.Calls;
 
     public IReadOnlyList<RecordedCommandSet> CommandSets => Log.CommandSets;
+
+    /// <summary>
+    /// Chooses, for every call (by method name), a failure to play instead of handling it, or null to handle it:
+    /// a flaky Telegram for fault tests. Null (the default) injects nothing.
+    /// </summary>
+    public Func<string, ApiFault?>? Faults
+    {
+        get => Log.FaultPolicy;
+        set => Log.FaultPolicy = value;
+    }
+
+    /// <summary>Every failure <see cref="Faults"/> played, in arrival order.</summary>
+    public IReadOnlyList<InjectedFault> InjectedFaults => Log.Injected;
 
     internal TimeProvider Clock { get; }
     internal CallLog Log { get; }
@@ -127,15 +142,92 @@ public sealed class FakeBotApi : IAsyncDisposable
             throw new ArgumentException($"Telegram.Bot cannot serialize this update: {ex.Message}", nameof(update), ex);
         }
 
-        return Updates.Enqueue(update);
+        if (_webhook is null)
+        {
+            return Updates.Enqueue(update);
+        }
+
+        var id = Updates.AssignId(update);
+        _posted[id] = PostToWebhookAsync(UpdateJson(id));
+        return id;
+    }
+
+    /// <summary>
+    /// Gives the update an id and makes its callback query answerable, without delivering it; returns the JSON Telegram
+    /// would send, for a test that delivers it itself (many times, or by webhook).
+    /// </summary>
+    public string Prepare(Update update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        Complete(update.Message);
+        if (update.CallbackQuery is { } query)
+        {
+            Chats.RegisterQuery(query);
+        }
+
+        return UpdateJson(Updates.AssignId(update));
+    }
+
+    /// <summary>
+    /// From now on every update (from users, <see cref="Enqueue"/>, <see cref="Redeliver"/>) is POSTed to the bot's webhook
+    /// at <paramref name="hostAddress"/> + <paramref name="path"/> with the secret header, as Telegram does in webhook mode,
+    /// and counts as processed when the bot has answered the POST.
+    /// </summary>
+    public void DeliverByWebhook(Uri hostAddress, string path, string secret)
+    {
+        var http = new HttpClient { BaseAddress = hostAddress, Timeout = TimeSpan.FromSeconds(100) };
+        _webhook = (http, path, secret);
+    }
+
+    /// <summary>POSTs any body to the bot's webhook (see <see cref="DeliverByWebhook"/>) and returns the HTTP status.</summary>
+    public async Task<HttpStatusCode> PostToWebhookAsync(string body, CancellationToken ct = default)
+    {
+        var (http, path, secret) = _webhook ?? throw new InvalidOperationException("Call DeliverByWebhook first.");
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        using var response = await http.SendAsync(request, ct);
+        return response.StatusCode;
+    }
+
+    /// <summary>The JSON Telegram would send for an update already enqueued.</summary>
+    public string UpdateJson(long updateId) => JsonSerializer.Serialize(Updates.Delivered(updateId), JsonBotAPI.Options);
+
+    /// <summary>
+    /// Serves an update that was already delivered (same update_id) again, <paramref name="times"/> times, at the
+    /// bot's next getUpdates, whether or not the bot confirmed it: Telegram re-delivering after a lost confirmation.
+    /// </summary>
+    public void Redeliver(long updateId, int times = 1)
+    {
+        if (_webhook is null)
+        {
+            Updates.Redeliver(updateId, times);
+            return;
+        }
+
+        var json = UpdateJson(updateId);
+        for (var i = 0; i < times; i++)
+        {
+            _ = PostToWebhookAsync(json);
+        }
     }
 
     /// <summary>
     /// Completes once the bot has confirmed the update by polling past it, which a polling bot
     /// does only after its handler for that update has finished.
     /// </summary>
-    public Task WaitProcessedAsync(long updateId, CancellationToken ct = default) =>
-        Updates.WaitProcessedAsync(updateId, ProcessTimeout, ct);
+    public async Task WaitProcessedAsync(long updateId, CancellationToken ct = default)
+    {
+        if (_posted.TryRemove(updateId, out var post))
+        {
+            await post.WaitAsync(ProcessTimeout, TimeProvider.System, ct);
+            return;
+        }
+
+        await Updates.WaitProcessedAsync(updateId, ProcessTimeout, ct);
+    }
 
     public async Task WaitForPollAsync(CancellationToken ct = default)
     {
@@ -167,6 +259,7 @@ public sealed class FakeBotApi : IAsyncDisposable
 
         await _app.DisposeAsync();
         _stopping.Dispose();
+        _webhook?.Http.Dispose();
     }
 
     // Hand-built updates often omit fields Telegram always sends; fill them so the bot can parse them.

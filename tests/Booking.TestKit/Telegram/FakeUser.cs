@@ -79,6 +79,24 @@ public sealed class FakeUser
         await _api.WaitProcessedAsync(updateId);
     }
 
+    /// <summary>The update a press of <paramref name="label"/> would send, without sending it (for replays and fuzzing).</summary>
+    public Update PressUpdate(string label)
+    {
+        var (messageId, data) = _api.Chats.FindButton(_chat, label);
+        return CallbackUpdate(messageId, data);
+    }
+
+    /// <summary>The update a press of any data on any message id would send, without sending it.</summary>
+    public Update PressDataUpdate(int messageId, string callbackData) => CallbackUpdate(messageId, callbackData);
+
+    /// <summary>The update a typed text would send, without sending it.</summary>
+    public Update TextUpdate(string text)
+    {
+        var message = _api.Chats.NewUserMessage(_chat);
+        message.Text = text;
+        return new Update { Message = message };
+    }
+
     /// <summary>A double tap: the same button twice, <paramref name="gap"/> apart.</summary>
     public async Task<string> PressTwiceAsync(string label, TimeSpan gap)
     {
