@@ -11,7 +11,7 @@ public static class InProcess
 
     public static async Task<BotScenario> StartAsync(bool webhook, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        var all = Quiet(settings);
         if (webhook)
         {
             all["WEBHOOK_URL"] = WebhookUrl;
@@ -25,6 +25,18 @@ public static class InProcess
         }
 
         return s;
+    }
+
+    /// <summary>The host's console at warnings only (its appsettings say information), plus <paramref name="settings"/>.</summary>
+    public static Dictionary<string, string?> Quiet(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return all;
     }
 
     public static string Mode(bool webhook) => webhook ? "webhook" : "polling";

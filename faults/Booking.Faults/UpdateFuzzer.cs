@@ -24,6 +24,9 @@ public sealed class UpdateFuzzer(FakeBotApi api, IReadOnlyList<FakeUser> clients
 
     public int Callbacks => SentCallbacks.Count;
 
+    /// <summary>Query ids of the callbacks sent as well-formed JSON (the ones Telegram could really send): each needs an answer.</summary>
+    public List<string> WellFormedQueries { get; } = [];
+
     public string Next()
     {
         var user = clients[rng.Next(clients.Count)];
@@ -42,6 +45,10 @@ public sealed class UpdateFuzzer(FakeBotApi api, IReadOnlyList<FakeUser> clients
         };
     }
 
+    public string Describe(string queryId) => _described.GetValueOrDefault(queryId) ?? queryId;
+
+    private readonly Dictionary<string, string> _described = [];
+
     private string Count(string kind, string json)
     {
         Kinds[kind] = Kinds.GetValueOrDefault(kind) + 1;
@@ -57,33 +64,35 @@ public sealed class UpdateFuzzer(FakeBotApi api, IReadOnlyList<FakeUser> clients
             SentAdminCallbacks.Add((user.Id, data));
         }
 
-        return api.Prepare(user.PressDataUpdate(message, data));
+        var update = user.PressDataUpdate(message, data);
+        var json = api.Prepare(update);
+        WellFormedQueries.Add(update.CallbackQuery!.Id);
+        _described[update.CallbackQuery.Id] = $"'{data}' from {user.Id} on message {message}";
+        return json;
     }
 
     private string RandomData()
     {
-        // Printable ASCII mostly, some Cyrillic and emoji; Telegram caps callback data at 64 bytes.
+        // Printable ASCII mostly, some Cyrillic and emoji (never split); Telegram caps callback data at 64 bytes.
         var sb = new StringBuilder();
         var length = rng.Next(1, 65);
-        while (Encoding.UTF8.GetByteCount(sb.ToString()) < length)
+        while (true)
         {
-            sb.Append(rng.Next(20) switch
+            var piece = rng.Next(20) switch
             {
                 0 => "ж",
                 1 => "🔥",
                 2 => ":",
                 3 => "|",
-                _ => (char)rng.Next(33, 127),
-            });
-        }
+                _ => ((char)rng.Next(33, 127)).ToString(),
+            };
+            if (Encoding.UTF8.GetByteCount(sb.ToString() + piece) > length)
+            {
+                return sb.Length > 0 ? sb.ToString() : "x";
+            }
 
-        var text = sb.ToString();
-        while (Encoding.UTF8.GetByteCount(text) > 64)
-        {
-            text = text[..^1];
+            sb.Append(piece);
         }
-
-        return text;
     }
 
     private string Mutate(string data)

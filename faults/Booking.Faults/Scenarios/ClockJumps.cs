@@ -28,7 +28,7 @@ public sealed class ClockJumps : IScenario
         Directory.CreateDirectory(folder);
         var clock = new ManualClock(Start);
         await using var api = await FakeBotApi.StartAsync(clock: clock, ct: ct);
-        await using var host = await BotHost.StartAsync(api, clock, Path.Combine(folder, "booking.db"), [AdminId], "Europe/Berlin");
+        await using var host = await BotHost.StartAsync(api, clock, Path.Combine(folder, "booking.db"), [AdminId], "Europe/Berlin", InProcess.Quiet());
         await SeedAsync(host);
 
         // Sunday 25th, after the change to winter time: 10:00–13:00 local are 09:00–12:00 UTC.

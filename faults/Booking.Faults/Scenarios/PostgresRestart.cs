@@ -37,7 +37,7 @@ public sealed class PostgresRestart : IScenario
         await using var api = await FakeBotApi.StartAsync(clock: clock, ct: ct);
         api.ProcessTimeout = TimeSpan.FromSeconds(60);
         await using var host = await BotHost.StartAsync(api, clock, Path.Combine(folder, "unused.db"), [BotScenario.AdminId], "Europe/Moscow",
-            new Dictionary<string, string?> { ["DATABASE_URL"] = cluster.ConnectionString, ["RATE_LIMIT_ACTIONS"] = "1000" });
+            InProcess.Quiet(new Dictionary<string, string?> { ["DATABASE_URL"] = cluster.ConnectionString, ["RATE_LIMIT_ACTIONS"] = "1000" }));
         await SeedAsync(host);
         report.Say($"bot in-process on PostgreSQL {cluster.Describe}; {Clients} clients; {restarts} fast restarts (seed {options.Seed})");
 

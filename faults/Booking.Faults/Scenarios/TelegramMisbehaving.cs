@@ -23,13 +23,13 @@ public sealed class TelegramMisbehaving : IScenario
     {
         var seconds = options.DurationSeconds ?? DefaultSeconds;
         var users = options.Count ?? 6;
-        await using var s = await BotScenario.StartAsync(settings: new Dictionary<string, string?>
+        await using var s = await BotScenario.StartAsync(settings: InProcess.Quiet(new Dictionary<string, string?>
         {
             ["TELEGRAM_RETRIES"] = "5",
             ["TELEGRAM_RETRY_DELAY_MS"] = "200",
             ["TELEGRAM_TIMEOUT_SECONDS"] = "2",
             ["RATE_LIMIT_ACTIONS"] = "1000",
-        });
+        }));
         s.Api.ProcessTimeout = TimeSpan.FromSeconds(120);
         var rng = new Random(options.Seed);
         var gate = new Lock();
