@@ -95,7 +95,8 @@ public sealed class TelegramMisbehaving : IScenario
         var followed = 0;
         foreach (var f in faults.Where(f => f.Fault.Kind == FaultKind.TooManyRequests))
         {
-            var next = calls.FirstOrDefault(c => c.Received > f.Received && c.Method == f.Method && ChatOf(c) == f.ChatId);
+            var faulted = calls.First(c => c.Received == f.Received && c.Method == f.Method);
+            var next = calls.FirstOrDefault(c => c.Received > f.Received && c.Method == f.Method && TargetOf(c) == TargetOf(faulted));
             if (next is null)
             {
                 continue;
@@ -105,20 +106,24 @@ public sealed class TelegramMisbehaving : IScenario
             var gap = next.Received - f.Received;
             if (gap < TimeSpan.FromSeconds(f.Fault.RetryAfterSeconds))
             {
-                early.Add($"{f.Method} chat {f.ChatId}: retry_after {f.Fault.RetryAfterSeconds} s, next call after {gap.TotalMilliseconds:0} ms");
+                early.Add($"{f.Method} {TargetOf(faulted)}: retry_after {f.Fault.RetryAfterSeconds} s, next call after {gap.TotalMilliseconds:0} ms");
             }
         }
 
         return (followed, early);
     }
 
-    private static long? ChatOf(RecordedCall call)
+    /// <summary>The chat a call is for; for calls without one (answerCallbackQuery), the query it answers.</summary>
+    private static string? TargetOf(RecordedCall call)
     {
         try
         {
             using var body = JsonDocument.Parse(call.Body);
-            return body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("chat_id", out var id)
-                && id.ValueKind == JsonValueKind.Number ? id.GetInt64() : null;
+            var root = body.RootElement;
+            return root.ValueKind != JsonValueKind.Object ? null
+                : root.TryGetProperty("chat_id", out var id) ? "chat " + id.GetRawText()
+                : root.TryGetProperty("callback_query_id", out var query) ? "query " + query.GetRawText()
+                : null;
         }
         catch (JsonException)
         {
