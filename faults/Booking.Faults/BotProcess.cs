@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Booking.Faults;
 
 /// <summary>
-/// The bot as a separate operating-system process, started from the Release build (<c>dotnet Booking.Web.dll</c>) with
+/// The bot as a separate operating-system process, started from the Release build (<c>dotnet BookingBot.dll</c>, the Booking.Web project) with
 /// its configuration in the environment, so it can be killed with SIGKILL like a real crash.
 /// </summary>
 public sealed class BotProcess(IReadOnlyDictionary<string, string> environment, string logPath) : IAsyncDisposable
@@ -21,7 +21,7 @@ public sealed class BotProcess(IReadOnlyDictionary<string, string> environment, 
         {
             if (File.Exists(Path.Combine(dir.FullName, "BookingBot.slnx")))
             {
-                var dll = Path.Combine(dir.FullName, "src", "Booking.Web", "bin", "Release", "net10.0", "Booking.Web.dll");
+                var dll = Path.Combine(dir.FullName, "src", "Booking.Web", "bin", "Release", "net10.0", "BookingBot.dll");
                 return File.Exists(dll) ? dll : throw new FileNotFoundException(
                     $"{dll} is missing: build first with `dotnet build BookingBot.slnx -c Release`.");
             }

@@ -32,6 +32,7 @@ public sealed class KillDuringReminders : IScenario
         var clients = await SeedAsync(lab, bookings, ct);
         report.Say($"seeded {clients.Count} bookings, each with its day-before reminder due a minute ago; {kills} kills while sending (seed {options.Seed})");
 
+        var inFlight = new HashSet<long>();
         for (var k = 0; k < kills; k++)
         {
             var sent = Reminders(lab);
@@ -39,6 +40,7 @@ public sealed class KillDuringReminders : IScenario
             lab.Bot.Start();
             await CrashLab.WaitUntilAsync(() => Reminders(lab) >= sent + after, TimeSpan.FromMinutes(4), $"{after} more reminders", ct);
             await lab.Bot.KillAsync();
+            inFlight.Add(LastReminderChat(lab));
             report.Say($"kill {k + 1}: after {Reminders(lab) - sent} reminders in this run ({Reminders(lab)} so far)");
         }
 
@@ -48,12 +50,30 @@ public sealed class KillDuringReminders : IScenario
         await using var core = lab.Core(TimeProvider.System);
         await WaitAllSentAsync(core, ct);
         await lab.Bot.KillAsync();
-        await CheckAsync(lab, core, clients, kills, report, ct);
+        await CheckAsync(lab, core, clients, kills, inFlight, report, ct);
     }
 
-    private static int Reminders(CrashLab lab) => lab.Api.Calls.Count(c => c.Method == "sendMessage" && c.Body.Contains("Напоминаю", StringComparison.Ordinal));
+    /// <summary>The client of the last reminder the fake received: the one the bot may not have marked sent when killed.</summary>
+    private static long LastReminderChat(CrashLab lab)
+    {
+        var last = lab.Api.Calls.Last(c => c.Method == "sendMessage" && IsSeededClient(c.Body));
+        using var json = System.Text.Json.JsonDocument.Parse(last.Body);
+        return json.RootElement.GetProperty("chat_id").GetInt64();
+    }
 
-    private static async Task CheckAsync(CrashLab lab, IServiceProvider core, List<long> clients, int kills, Report report, CancellationToken ct)
+    /// <summary>Messages sent to the seeded clients, who never write to the bot: each one is a reminder.</summary>
+    private static int Reminders(CrashLab lab) => lab.Api.Calls.Count(c => c.Method == "sendMessage" && IsSeededClient(c.Body));
+
+    private static bool IsSeededClient(string body)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        return json.RootElement.TryGetProperty("chat_id", out var chat) && chat.TryGetInt64(out var id) && id is >= FirstClient and < FirstClient + 10_000;
+    }
+
+    private const long FirstClient = 7000;
+
+    private static async Task CheckAsync(
+        CrashLab lab, IServiceProvider core, List<long> clients, int kills, HashSet<long> inFlight, Report report, CancellationToken ct)
     {
         var perClient = clients.ToDictionary(c => c, c => lab.Api.User(c).Messages.Count(m => m.Text.Contains("Напоминаю", StringComparison.Ordinal)));
         var lost = perClient.Count(p => p.Value == 0);
@@ -62,6 +82,9 @@ public sealed class KillDuringReminders : IScenario
         report.Check("0 reminders lost", lost == 0, $"{clients.Count} due, {perClient.Count(p => p.Value > 0)} delivered, lost={lost}");
         report.Check("at most one duplicate per crash", duplicates <= kills && worst <= 2,
             $"duplicates={duplicates} for {kills} kills, most copies of one reminder={worst}");
+        var strays = perClient.Where(p => p.Value > 1 && !inFlight.Contains(p.Key)).Select(p => p.Key).ToList();
+        report.Check("duplicates only of a reminder in flight at a kill", strays.Count == 0,
+            $"duplicated={perClient.Count(p => p.Value > 1)}, of them not in flight at a kill={strays.Count}");
         var db = CrashLab.OpenDb(core);
         var states = await db.Notifications.AsNoTracking().Where(n => n.Kind == NotificationKind.Reminder && n.OffsetMinutes == 1440)
             .GroupBy(n => n.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -103,7 +126,7 @@ public sealed class KillDuringReminders : IScenario
         {
             await using var scope = core.CreateAsyncScope();
             var services = scope.ServiceProvider;
-            var id = 7000L + clients.Count;
+            var id = FirstClient + clients.Count;
             await services.GetRequiredService<RegisterClient.Handler>().HandleAsync(new RegisterClient.Request(id, "Клиент", null, null, "ru"), ct);
             var serviceId = await services.GetRequiredService<BookingDb>().Services.Where(s => s.IsActive).Select(s => s.Id).FirstAsync(ct);
             var start = TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(hour, 0)), moscow);

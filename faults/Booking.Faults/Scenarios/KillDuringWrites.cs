@@ -50,7 +50,7 @@ public sealed class KillDuringWrites : IScenario
 
         report.Say($"{lab.Bot.Starts - 1} kills, {downtime.TotalSeconds / Math.Max(1, kills):0.0} s average from kill to polling again; "
             + $"{clients.Sum(c => c.Actions)} booking actions, {clients.Sum(c => c.Told.Count)} confirmations told, "
-            + $"{clients.Sum(c => c.Broken)} flows cut by a kill" + (clients.FirstOrDefault(c => c.LastProblem is not null)?.LastProblem is { } p ? $" (e.g. {p})" : ""));
+            + $"{clients.Sum(c => c.Broken)} flows cut short (a kill, or a refusal such as too late to cancel)" + (clients.FirstOrDefault(c => c.LastProblem is not null)?.LastProblem is { } p ? $" (e.g. {p})" : ""));
         await CheckAsync(lab, clients, report, ct);
     }
 
