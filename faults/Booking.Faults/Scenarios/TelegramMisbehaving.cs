@@ -33,7 +33,7 @@ public sealed class TelegramMisbehaving : IScenario
         s.Api.ProcessTimeout = TimeSpan.FromSeconds(120);
         var rng = new Random(options.Seed);
         var gate = new Lock();
-        s.Api.Faults = method =>
+        s.Api.Faults = (_, _) =>
         {
             lock (gate)
             {
@@ -59,8 +59,32 @@ public sealed class TelegramMisbehaving : IScenario
         var clients = Enumerable.Range(0, users).Select(i => new Client(s.User(5000 + i, "Клиент" + i), i)).ToList();
         await Task.WhenAll(clients.Select(c => c.RunAsync(stop.Token)));
         s.Api.Faults = null;
+        await FloodOnTheAdminChatAsync(s, report);
 
         await CheckAsync(s, clients, report);
+    }
+
+    /// <summary>
+    /// Four clients confirm at once while the admin's chat is under flood control: the first notice to the admin gets a
+    /// 429 (retry after 3 s), and the other three notices, sent from other chats' lanes, must wait it out too.
+    /// </summary>
+    private static async Task FloodOnTheAdminChatAsync(BotScenario s, Report report)
+    {
+        var users = Enumerable.Range(0, 4).Select(i => s.User(5100 + i, "Гость" + i)).ToList();
+        for (var i = 0; i < users.Count; i++)
+        {
+            await InProcess.OpenConfirmAsync(users[i], "10 🟢", $"{10 + i}:00");
+        }
+
+        var floods = 0;
+        s.Api.Faults = (method, chat) => method == "sendMessage" && chat == BotScenario.AdminId && Interlocked.Exchange(ref floods, 1) == 0
+            ? new ApiFault(FaultKind.TooManyRequests, RetryAfterSeconds: 3)
+            : null;
+        var ids = s.Api.EnqueueTogether(users.Select(u => u.PressUpdate("✅ Подтвердить")).ToList());
+        await Task.WhenAll(ids.Select(id => s.Api.WaitProcessedAsync(id)));
+        s.Api.Faults = null;
+        var notices = InProcess.Count(s.Admin, "Новая запись");
+        report.Say($"flood on the admin chat: 4 confirms at once, the first admin notice answered 429 retry_after 3; admin has {notices} booking notices");
     }
 
     private static async Task CheckAsync(BotScenario s, List<Client> clients, Report report)
@@ -68,7 +92,8 @@ public sealed class TelegramMisbehaving : IScenario
         var faults = s.Api.InjectedFaults;
         report.Say($"{s.Api.Calls.Count} Bot API calls, {faults.Count} failed on purpose: "
             + string.Join(", ", faults.GroupBy(f => f.Fault.Kind).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")));
-        var bookings = await s.BookingsAsync();
+        var ids = clients.Select(c => c.User.Id).ToHashSet();
+        var bookings = (await s.BookingsAsync()).Where(b => ids.Contains(b.ClientId)).ToList();
         var confirms = clients.Sum(c => c.Confirms);
         var booked = bookings.Count;
         var told = clients.Sum(c => InProcess.Count(c.User, "Вы записаны"));

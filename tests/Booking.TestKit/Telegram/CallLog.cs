@@ -11,7 +11,7 @@ internal sealed class CallLog(TimeProvider clock)
     private readonly List<InjectedFault> _injected = [];
 
     /// <summary>Decides, call by call, whether to play a failure instead (see <see cref="FakeBotApi.Faults"/>).</summary>
-    public Func<string, ApiFault?>? FaultPolicy { get; set; }
+    public Func<string, long?, ApiFault?>? FaultPolicy { get; set; }
 
     public IReadOnlyList<InjectedFault> Injected
     {
@@ -59,7 +59,7 @@ internal sealed class CallLog(TimeProvider clock)
     /// <summary>The failure the policy picks for this call, recorded; null when the call should be handled.</summary>
     public ApiFault? TakeInjectedFault(RecordedCall call, long? chatId)
     {
-        if (FaultPolicy?.Invoke(call.Method) is not { } fault)
+        if (FaultPolicy?.Invoke(call.Method, chatId) is not { } fault)
         {
             return null;
         }

@@ -48,10 +48,10 @@ public sealed class FakeBotApi : IAsyncDisposable
     public IReadOnlyList<RecordedCommandSet> CommandSets => Log.CommandSets;
 
     /// <summary>
-    /// Chooses, for every call (by method name), a failure to play instead of handling it, or null to handle it:
+    /// Chooses, for every call (by method name and chat_id, if any), a failure to play instead of handling it, or null to handle it:
     /// a flaky Telegram for fault tests. Null (the default) injects nothing.
     /// </summary>
-    public Func<string, ApiFault?>? Faults
+    public Func<string, long?, ApiFault?>? Faults
     {
         get => Log.FaultPolicy;
         set => Log.FaultPolicy = value;
@@ -150,6 +150,25 @@ public sealed class FakeBotApi : IAsyncDisposable
         var id = Updates.AssignId(update);
         _posted[id] = PostToWebhookAsync(UpdateJson(id));
         return id;
+    }
+
+    /// <summary>
+    /// Queues updates together (polling mode), so the bot receives them in one getUpdates batch — as Telegram hands
+    /// over whatever piled up — and handles them in parallel across chats. Returns their ids.
+    /// </summary>
+    public IReadOnlyList<long> EnqueueTogether(IReadOnlyList<Update> updates)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        foreach (var update in updates)
+        {
+            Complete(update.Message);
+            if (update.CallbackQuery is { } query)
+            {
+                Chats.RegisterQuery(query);
+            }
+        }
+
+        return Updates.EnqueueAll(updates);
     }
 
     /// <summary>

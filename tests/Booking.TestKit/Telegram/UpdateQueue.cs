@@ -59,6 +59,29 @@ internal sealed class UpdateQueue : IDisposable
         done.ForEach(d => d.TrySetResult());
     }
 
+    /// <summary>Queues several updates at once, so a waiting long poll returns them in one batch.</summary>
+    public IReadOnlyList<long> EnqueueAll(IReadOnlyList<Update> updates)
+    {
+        TaskCompletionSource arrived;
+        var ids = new List<long>();
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            foreach (var update in updates)
+            {
+                update.Id = ++_lastId;
+                _pending.Add(update);
+                _delivered[update.Id] = update;
+                ids.Add(update.Id);
+            }
+
+            (arrived, _arrived) = (_arrived, NewSignal());
+        }
+
+        arrived.TrySetResult();
+        return ids;
+    }
+
     /// <summary>Gives an update its id without queueing it (it is delivered another way, e.g. by webhook).</summary>
     public long AssignId(Update update)
     {
