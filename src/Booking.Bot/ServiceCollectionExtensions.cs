@@ -102,9 +102,14 @@ public static class ServiceCollectionExtensions
     /// </summary>
     private static void AddTelegramClient(IServiceCollection services, BotOptions options)
     {
+        // Real time, like the retry waits: Telegram's flood windows do not follow the business clock.
+        services.AddSingleton(_ => new FloodGate(TimeProvider.System));
         var client = services.AddHttpClient(TelegramResilience.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
         client.AddTypedClient<ITelegramBotClient>(http => new TelegramBotClient(
-                new TelegramBotClientOptions(options.Token, options.ApiUrl.ToString().TrimEnd('/')) { RetryThreshold = 0 }, http))
+            new TelegramBotClientOptions(options.Token, options.ApiUrl.ToString().TrimEnd('/')) { RetryThreshold = 0 }, http));
+
+        // Handlers run outermost first: the flood gate's wait, the retry policy, then per attempt the counters.
+        client.AddHttpMessageHandler(sp => new FloodGate.Waiter(sp.GetRequiredService<FloodGate>()))
             .AddResilienceHandler("bot-api", (builder, context) =>
             {
                 // Waiting on Telegram is real time; the injected clock is business time, which tests move at will.
@@ -115,5 +120,6 @@ public static class ServiceCollectionExtensions
 
         // Inside the retry handler, so every failed attempt is counted, not only the last.
         client.AddHttpMessageHandler(() => new TelegramErrorCounter());
+        client.AddHttpMessageHandler(sp => new FloodGate.Recorder(sp.GetRequiredService<FloodGate>()));
     }
 }

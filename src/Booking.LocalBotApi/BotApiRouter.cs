@@ -45,7 +45,13 @@ internal sealed partial class BotApiRouter
         try
         {
             var request = await ReadAsync(context.Request, method, ct);
-            _log.Record(method, request?.Body ?? "<unparsable body>");
+            var call = _log.Record(method, request?.Body ?? "<unparsable body>");
+            if (request is not null && path[4..slash] == _token && _log.TakeInjectedFault(call, request.Long("chat_id")) is { } fault)
+            {
+                await PlayAsync(context, fault, ct);
+                return;
+            }
+
             var result = path[4..slash] != _token ? ApiResult.Error(401, "Unauthorized")
                 : request is null ? ApiResult.BadRequest("can't parse JSON object")
                 : _log.TakeFailure(method) ?? await DispatchAsync(request, ct);
@@ -59,6 +65,28 @@ internal sealed partial class BotApiRouter
         {
             // Surface the server's own bugs in the client's exception instead of an empty 500.
             await WriteAsync(context.Response, ApiResult.Error(500, $"Internal Server Error: local Bot API failed on {method}: {ex}"), ct);
+        }
+    }
+
+    private static async Task PlayAsync(HttpContext context, ApiFault fault, CancellationToken ct)
+    {
+        switch (fault.Kind)
+        {
+            case FaultKind.TooManyRequests:
+                await WriteAsync(context.Response, ApiResult.Error(
+                    429, $"Too Many Requests: retry after {fault.RetryAfterSeconds}", fault.RetryAfterSeconds), ct);
+                return;
+            case FaultKind.ServerError:
+                await WriteAsync(context.Response, ApiResult.Error(500, "Internal Server Error"), ct);
+                return;
+            case FaultKind.Timeout:
+                // The client normally hangs up first, which cancels this wait.
+                await Task.Delay(fault.Hold ?? TimeSpan.FromSeconds(60), TimeProvider.System, ct);
+                context.Abort();
+                return;
+            default:
+                context.Abort();
+                return;
         }
     }
 

@@ -8,6 +8,21 @@ internal sealed class CallLog(TimeProvider clock)
     private readonly List<RecordedCall> _calls = [];
     private readonly List<RecordedCommandSet> _commandSets = [];
     private readonly Dictionary<string, Queue<ApiResult>> _failures = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<InjectedFault> _injected = [];
+
+    /// <summary>Decides, call by call, whether to play a failure instead (see <see cref="FakeBotApi.Faults"/>).</summary>
+    public Func<string, long?, ApiFault?>? FaultPolicy { get; set; }
+
+    public IReadOnlyList<InjectedFault> Injected
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _injected.ToList();
+            }
+        }
+    }
 
     public IReadOnlyList<RecordedCall> Calls
     {
@@ -31,12 +46,30 @@ internal sealed class CallLog(TimeProvider clock)
         }
     }
 
-    public void Record(string method, string body)
+    public RecordedCall Record(string method, string body)
     {
         lock (_gate)
         {
-            _calls.Add(new RecordedCall(method, body, clock.GetUtcNow()) { Received = TimeProvider.System.GetElapsedTime(_started) });
+            var call = new RecordedCall(method, body, clock.GetUtcNow()) { Received = TimeProvider.System.GetElapsedTime(_started) };
+            _calls.Add(call);
+            return call;
         }
+    }
+
+    /// <summary>The failure the policy picks for this call, recorded; null when the call should be handled.</summary>
+    public ApiFault? TakeInjectedFault(RecordedCall call, long? chatId)
+    {
+        if (FaultPolicy?.Invoke(call.Method, chatId) is not { } fault)
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            _injected.Add(new InjectedFault(call.Method, chatId, fault, call.Received));
+        }
+
+        return fault;
     }
 
     public void RecordCommandSet(RecordedCommandSet set)

@@ -112,9 +112,35 @@ public sealed class LocalBotApiServer : IAsyncDisposable
     /// <summary>Prepares an update as <see cref="Enqueue"/> does and gives it an id, without queuing it (a webhook delivers it).</summary>
     public Update Register(Update update)
     {
-        Prepare(update).Id = Updates.NextId();
+        Updates.AssignId(Prepare(update));
         return update;
     }
+
+    /// <summary>Queues several updates at once, so the bot receives them in one getUpdates batch; returns their ids.</summary>
+    public IReadOnlyList<long> EnqueueTogether(IReadOnlyList<Update> updates)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        return Updates.EnqueueAll(updates.Select(Prepare).ToList());
+    }
+
+    /// <summary>Serves an update already delivered again, <paramref name="times"/> times, at the bot's next getUpdates.</summary>
+    public void Redeliver(long updateId, int times) => Updates.Redeliver(updateId, times);
+
+    /// <summary>The JSON Telegram would send for an update this server has numbered.</summary>
+    public string UpdateJson(long updateId) => JsonSerializer.Serialize(Updates.Delivered(updateId), JsonBotAPI.Options);
+
+    /// <summary>
+    /// Chooses, for every call (by method name and chat_id, if any), a failure to play instead of handling it, or null
+    /// to handle it: a flaky Telegram for fault tests. Null (the default) injects nothing.
+    /// </summary>
+    public Func<string, long?, ApiFault?>? Faults
+    {
+        get => Log.FaultPolicy;
+        set => Log.FaultPolicy = value;
+    }
+
+    /// <summary>Every failure <see cref="Faults"/> played, in arrival order.</summary>
+    public IReadOnlyList<InjectedFault> InjectedFaults => Log.Injected;
 
     private Update Prepare(Update update)
     {

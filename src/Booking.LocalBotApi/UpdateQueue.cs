@@ -10,6 +10,8 @@ internal sealed class UpdateQueue : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly List<Update> _pending = [];
+    private readonly Dictionary<long, Update> _delivered = [];
+    private readonly List<Update> _replays = [];
     private readonly List<(long Id, TaskCompletionSource Done)> _processedWaiters = [];
     private readonly TaskCompletionSource _firstPoll = NewSignal();
     private TaskCompletionSource _arrived = NewSignal();
@@ -37,21 +39,12 @@ internal sealed class UpdateQueue : IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             update.Id = ++_lastId;
             _pending.Add(update);
+            _delivered[update.Id] = update;
             (arrived, _arrived) = (_arrived, NewSignal());
         }
 
         arrived.TrySetResult();
         return update.Id;
-    }
-
-    /// <summary>An id for an update that is delivered by webhook instead of waiting here for getUpdates.</summary>
-    public int NextId()
-    {
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            return ++_lastId;
-        }
     }
 
     /// <summary>Records one getUpdates call and confirms what its offset acknowledges.</summary>
@@ -75,13 +68,77 @@ internal sealed class UpdateQueue : IDisposable
         done.ForEach(d => d.TrySetResult());
     }
 
-    /// <summary>Unconfirmed updates in id order, plus a task that completes when another arrives.</summary>
+    /// <summary>Queues several updates at once, so a waiting long poll returns them in one batch.</summary>
+    public IReadOnlyList<long> EnqueueAll(IReadOnlyList<Update> updates)
+    {
+        TaskCompletionSource arrived;
+        var ids = new List<long>();
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            foreach (var update in updates)
+            {
+                update.Id = ++_lastId;
+                _pending.Add(update);
+                _delivered[update.Id] = update;
+                ids.Add(update.Id);
+            }
+
+            (arrived, _arrived) = (_arrived, NewSignal());
+        }
+
+        arrived.TrySetResult();
+        return ids;
+    }
+
+    /// <summary>Gives an update its id without queueing it (it is delivered another way, e.g. by webhook).</summary>
+    public long AssignId(Update update)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            update.Id = ++_lastId;
+            _delivered[update.Id] = update;
+            return update.Id;
+        }
+    }
+
+    public Update Delivered(long updateId)
+    {
+        lock (_gate)
+        {
+            return _delivered.GetValueOrDefault(updateId)
+                ?? throw new ArgumentException($"Update {updateId} was never enqueued.", nameof(updateId));
+        }
+    }
+
+    public void Redeliver(long updateId, int times)
+    {
+        TaskCompletionSource arrived;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var update = _delivered.GetValueOrDefault(updateId)
+                ?? throw new ArgumentException($"Update {updateId} was never enqueued.", nameof(updateId));
+            _replays.AddRange(Enumerable.Repeat(update, times));
+            (arrived, _arrived) = (_arrived, NewSignal());
+        }
+
+        arrived.TrySetResult();
+    }
+
+    /// <summary>
+    /// Re-deliveries first (each served once), then unconfirmed updates in id order, plus a task that completes
+    /// when another arrives.
+    /// </summary>
     public IReadOnlyList<Update> Peek(int limit, out Task arrived)
     {
         lock (_gate)
         {
             arrived = _arrived.Task;
-            return _pending.Take(limit).ToList();
+            var replays = _replays.Take(limit).ToList();
+            _replays.RemoveRange(0, replays.Count);
+            return replays.Concat(_pending.Take(limit - replays.Count)).ToList();
         }
     }
 

@@ -47,7 +47,7 @@ public sealed class WebhookReceiver(WebhookOptions webhook, ChatLanes lanes, Upd
         {
             update = await JsonSerializer.DeserializeAsync<Update>(body, JsonBotAPI.Options, stopping);
         }
-        catch (JsonException e)
+        catch (Exception e) when (IsUnreadable(e))
         {
             logger.LogWarning("Refused a webhook request whose body is not an update: {Problem}", e.Message);
             return WebhookOutcome.Unreadable;
@@ -70,4 +70,9 @@ public sealed class WebhookReceiver(WebhookOptions webhook, ChatLanes lanes, Upd
             return WebhookOutcome.Interrupted;
         }
     }
+
+    // Telegram.Bot's converters throw more than JsonException on well-formed JSON with impossible values (a date of
+    // long.MaxValue seconds is an ArgumentOutOfRangeException): all of them mean the body is not an update, not a bug.
+    private static bool IsUnreadable(Exception e) =>
+        e is JsonException or ArgumentException or FormatException or OverflowException or InvalidOperationException or NotSupportedException;
 }

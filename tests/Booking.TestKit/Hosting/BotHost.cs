@@ -23,14 +23,15 @@ public sealed class BotHost : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private WebApplication? _app;
 
-    private BotHost(FakeBotApi api, FakeTimeProvider clock, IReadOnlyDictionary<string, string?> settings)
+    private BotHost(FakeBotApi api, TimeProvider clock, IReadOnlyDictionary<string, string?> settings)
     {
         _api = api;
         Clock = clock;
         _settings = settings;
     }
 
-    public FakeTimeProvider Clock { get; }
+    /// <summary>The host's clock: a <see cref="FakeTimeProvider"/>, or a <see cref="ManualClock"/> when time must also go back.</summary>
+    public TimeProvider Clock { get; }
 
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The host is not running.");
 
@@ -41,7 +42,7 @@ public sealed class BotHost : IAsyncDisposable
     public const int TelegramRetries = 2;
 
     public static Task<BotHost> StartAsync(
-        FakeBotApi api, FakeTimeProvider clock, string databasePath, IEnumerable<long> adminIds, string timeZone = "Europe/Moscow",
+        FakeBotApi api, TimeProvider clock, string databasePath, IEnumerable<long> adminIds, string timeZone = "Europe/Moscow",
         IReadOnlyDictionary<string, string?>? extraSettings = null) =>
         // sqlite:///abs/path is absolute; "sqlite:" + "/abs/path" would be read as relative to the working directory.
         StartAsync(api, clock, "sqlite://" + Path.GetFullPath(databasePath), Path.GetDirectoryName(Path.GetFullPath(databasePath))!,
@@ -53,12 +54,12 @@ public sealed class BotHost : IAsyncDisposable
     /// </summary>
     /// <param name="folder">Where this host's log files go.</param>
     public static Task<BotHost> StartOnPostgresAsync(
-        FakeBotApi api, FakeTimeProvider clock, string connectionString, string folder, IEnumerable<long> adminIds,
+        FakeBotApi api, TimeProvider clock, string connectionString, string folder, IEnumerable<long> adminIds,
         HostWebhook? webhook = null, IReadOnlyDictionary<string, string?>? extraSettings = null, string timeZone = "Europe/Moscow") =>
         StartAsync(api, clock, connectionString, folder, adminIds, timeZone, webhook, extraSettings);
 
     private static async Task<BotHost> StartAsync(
-        FakeBotApi api, FakeTimeProvider clock, string databaseUrl, string folder, IEnumerable<long> adminIds, string timeZone,
+        FakeBotApi api, TimeProvider clock, string databaseUrl, string folder, IEnumerable<long> adminIds, string timeZone,
         HostWebhook? webhook, IReadOnlyDictionary<string, string?>? extraSettings)
     {
         var settings = new Dictionary<string, string?>

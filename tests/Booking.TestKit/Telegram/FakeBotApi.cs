@@ -1,3 +1,4 @@
+using System.Net;
 using Booking.LocalBotApi;
 using Update = Telegram.Bot.Types.Update;
 
@@ -28,6 +29,19 @@ public sealed class FakeBotApi : IAsyncDisposable
     public IReadOnlyList<RecordedCall> Calls => _server.Calls;
 
     public IReadOnlyList<RecordedCommandSet> CommandSets => _server.CommandSets;
+
+    /// <summary>
+    /// Chooses, for every call (by method name and chat_id, if any), a failure to play instead of handling it, or null to handle it:
+    /// a flaky Telegram for fault tests. Null (the default) injects nothing.
+    /// </summary>
+    public Func<string, long?, ApiFault?>? Faults
+    {
+        get => _server.Faults;
+        set => _server.Faults = value;
+    }
+
+    /// <summary>Every failure <see cref="Faults"/> played, in arrival order.</summary>
+    public IReadOnlyList<InjectedFault> InjectedFaults => _server.InjectedFaults;
 
     public static async Task<FakeBotApi> StartAsync(string token = "123456:TEST-TOKEN", TimeProvider? clock = null, CancellationToken ct = default) =>
         new(await LocalBotApiServer.StartAsync(token, clock, "booking_test_bot", ct));
@@ -76,6 +90,58 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     /// <summary>Prepares an update as <see cref="Enqueue"/> does and gives it an id, without delivering it.</summary>
     public Update Register(Update update) => _server.Register(update);
+
+    /// <summary>
+    /// Queues updates together (polling mode), so the bot receives them in one getUpdates batch — as Telegram hands
+    /// over whatever piled up — and handles them in parallel across chats. Returns their ids.
+    /// </summary>
+    public IReadOnlyList<long> EnqueueTogether(IReadOnlyList<Update> updates) => _server.EnqueueTogether(updates);
+
+    /// <summary>
+    /// The JSON Telegram would send for the update, numbering it first if it has no id yet, without delivering it:
+    /// for a test that delivers it itself (many times, or by webhook).
+    /// </summary>
+    public string Prepare(Update update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        return _server.UpdateJson(update.Id != 0 ? update.Id : _server.Register(update).Id);
+    }
+
+    /// <summary>
+    /// Like <see cref="DeliverByWebhook(WebhookDelivery)"/> for one host: every update (from users, <see cref="Enqueue"/>,
+    /// <see cref="Redeliver"/>) is POSTed to <paramref name="hostAddress"/> + <paramref name="path"/> with the secret header.
+    /// </summary>
+    public void DeliverByWebhook(Uri hostAddress, string path, string secret)
+    {
+        DeliverByWebhook(new WebhookDelivery([new Uri(hostAddress, path)], secret));
+    }
+
+    /// <summary>POSTs any body to the bot's webhook (see <see cref="DeliverByWebhook(Uri, string, string)"/>) and returns the HTTP status.</summary>
+    public Task<HttpStatusCode> PostToWebhookAsync(string body, CancellationToken ct = default) =>
+        (_webhook ?? throw new InvalidOperationException("Call DeliverByWebhook first.")).PostRawAsync(body, ct);
+
+    /// <summary>The JSON Telegram would send for an update already numbered.</summary>
+    public string UpdateJson(long updateId) => _server.UpdateJson(updateId);
+
+    /// <summary>
+    /// Serves an update that was already delivered (same update_id) again, <paramref name="times"/> times: at the bot's
+    /// next getUpdates whether or not the bot confirmed it (Telegram re-delivering after a lost confirmation), or as
+    /// that many more webhook POSTs.
+    /// </summary>
+    public void Redeliver(long updateId, int times = 1)
+    {
+        if (_webhook is null)
+        {
+            _server.Redeliver(updateId, times);
+            return;
+        }
+
+        var json = UpdateJson(updateId);
+        for (var i = 0; i < times; i++)
+        {
+            _ = _webhook.PostRawAsync(json);
+        }
+    }
 
     /// <summary>
     /// Completes once the bot has confirmed the update by polling past it, which a polling bot

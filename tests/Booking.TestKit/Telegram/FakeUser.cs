@@ -74,6 +74,9 @@ public sealed class FakeUser
     /// <summary>The update sending <paramref name="text"/> would be, registered but not delivered (see <see cref="PressUpdate"/>).</summary>
     public Update TextUpdate(string text) => _api.Register(_chat.TextUpdate(text));
 
+    /// <summary>The update a press of any data on any message id would send, not yet numbered nor delivered.</summary>
+    public Update PressDataUpdate(int messageId, string callbackData) => _chat.PressUpdate(messageId, callbackData);
+
     /// <summary>A double tap: the same button twice, <paramref name="gap"/> apart.</summary>
     public async Task<string> PressTwiceAsync(string label, TimeSpan gap)
     {

@@ -28,15 +28,24 @@ public sealed class WebhookDelivery(IReadOnlyList<Uri> endpoints, string secret)
     }
 
     /// <summary>POSTs the update to one endpoint and returns the host's status code.</summary>
-    public async Task<HttpStatusCode> PostAsync(Update update, Uri endpoint)
+    public Task<HttpStatusCode> PostAsync(Update update, Uri endpoint)
     {
         ArgumentNullException.ThrowIfNull(update);
+        return PostRawAsync(JsonSerializer.Serialize(update, JsonBotAPI.Options), endpoint, CancellationToken.None);
+    }
+
+    /// <summary>POSTs any body (garbage included) to the next endpoint and returns the host's status code.</summary>
+    public Task<HttpStatusCode> PostRawAsync(string body, CancellationToken ct = default) =>
+        PostRawAsync(body, endpoints[(int)((uint)Interlocked.Increment(ref _next) % (uint)endpoints.Count)], ct);
+
+    private async Task<HttpStatusCode> PostRawAsync(string body, Uri endpoint, CancellationToken ct)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
         {
-            Content = new StringContent(JsonSerializer.Serialize(update, JsonBotAPI.Options), Encoding.UTF8, "application/json"),
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
         request.Headers.Add(WebhookOptions.SecretHeader, secret);
-        using var response = await _http.SendAsync(request);
+        using var response = await _http.SendAsync(request, ct);
         return response.StatusCode;
     }
 

@@ -68,6 +68,8 @@ public sealed class WebhookTests : IAsyncLifetime
     [InlineData("{not json")]
     [InlineData("[1, 2]")]
     [InlineData("null")]
+    [InlineData("{\"update_id\":1,\"message\":{\"message_id\":1,\"date\":9223372036854775807,\"chat\":{\"id\":1,\"type\":\"private\"},\"text\":\"hi\"}}")]
+    [InlineData("{\"update_id\":1,\"message\":{\"message_id\":1,\"date\":-9223372036854775807,\"chat\":{\"id\":1,\"type\":\"private\"},\"text\":\"hi\"}}")]
     public async Task An_unreadable_body_with_the_right_secret_is_a_400(string body)
     {
         var response = await PostAsync(body, Secret);
