@@ -6,14 +6,46 @@ namespace Booking.Web;
 
 /// <summary>
 /// Applies migrations and seeds a new database before anything else in the host starts (P2), then loads the admins'
-/// text overrides, so the very first message already uses them.
+/// text overrides, so the very first message already uses them. On PostgreSQL several instances may start at once on
+/// one database: a session-level advisory lock makes them migrate and seed one after the other, and each later one
+/// finds nothing left to do.
 /// </summary>
 public sealed class DatabaseStartup(IServiceScopeFactory scopes, ILogger<DatabaseStartup> logger) : IHostedService
 {
+    /// <summary>The advisory lock key held while one instance migrates ("Migrate" in ASCII); no other code uses it.</summary>
+    public const long PostgresStartupLockKey = 0x4D696772617465;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BookingDb>();
+        if (!db.IsPostgres)
+        {
+            await MigrateAndSeedAsync(db, cancellationToken);
+        }
+        else
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({PostgresStartupLockKey})", cancellationToken);
+                await MigrateAndSeedAsync(db, cancellationToken);
+            }
+            finally
+            {
+                // Closing returns the connection to the pool, whose reset (DISCARD ALL) would free the lock anyway.
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock_all()", CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        await scope.ServiceProvider.GetRequiredService<TextOverrideCache>().ReloadAsync(db, cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task MigrateAndSeedAsync(BookingDb db, CancellationToken cancellationToken)
+    {
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
@@ -22,8 +54,5 @@ public sealed class DatabaseStartup(IServiceScopeFactory scopes, ILogger<Databas
 
         await db.Database.MigrateAsync(cancellationToken);
         await DatabaseSeeder.SeedAsync(db, cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<TextOverrideCache>().ReloadAsync(db, cancellationToken);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
