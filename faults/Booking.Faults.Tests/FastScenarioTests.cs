@@ -6,6 +6,15 @@ namespace Booking.Faults.Tests;
 /// <summary>The fast fault scenarios, run in CI exactly as the console runner runs them; every check must pass.</summary>
 public sealed class FastScenarioTests
 {
+    [RedisScenarioFact]
+    public async Task Redis_stopped_and_started_under_bookings_loses_no_booking_and_no_old_draft_wins()
+    {
+        var report = await RunAsync(new RedisOutage(), new FaultOptions { Scenario = "4" });
+
+        Assert.Equal(5, report.Checks.Count);
+        Assert.Equal(Verdict.Pass, report.Verdict);
+    }
+
     [Fact]
     public async Task Replayed_updates_and_double_taps_have_one_effect_in_polling_and_webhook_mode()
     {

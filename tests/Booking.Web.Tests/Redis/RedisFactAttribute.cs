@@ -1,3 +1,4 @@
+
 using Booking.TestKit.Redis;
 
 namespace Booking.Web.Tests.Redis;
