@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Booking.Bot.Receiving;
 using Booking.Core.Features.Calendar;
+using Booking.Core.Features.Clients;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot.Exceptions;
 
 namespace Booking.Bot.Handlers;
 
@@ -12,10 +14,16 @@ namespace Booking.Bot.Handlers;
 /// confirmation they already see. It is a courtesy: any failure to build or send it is logged and forgotten, and
 /// never touches the booking or the confirmation.
 /// </summary>
-public sealed partial class CalendarFile(GetBookingEvent.Handler events, Replies replies, ILogger<CalendarFile> logger)
+public sealed partial class CalendarFile(
+    GetBookingEvent.Handler events, Replies replies, MarkClientBlocked.Handler blocked, ILogger<CalendarFile> logger)
 {
     public async Task SendAsync(UpdateContext ctx, int bookingId, CancellationToken ct)
     {
+        if (ctx.Client.IsBlocked)
+        {
+            return; // the confirmation was just refused with a 403: nothing more is tried in this chat
+        }
+
         try
         {
             if (await events.HandleAsync(ctx.ChatId, bookingId, ct) is not { } e)
@@ -34,6 +42,11 @@ public sealed partial class CalendarFile(GetBookingEvent.Handler events, Replies
             var ics = IcsCalendar.Write([entry], e.Zone, ctx.NowUtc);
             await replies.SendDocumentAsync(ctx.ChatId, IcsCalendar.FileName(e.StartUtc, e.Zone), Encoding.UTF8.GetBytes(ics),
                 t["calendar.file_caption"], silent: true, ct);
+        }
+        catch (ApiRequestException error) when (error.ErrorCode == 403)
+        {
+            await blocked.HandleAsync(ctx.ChatId, ct);
+            logger.LogInformation("Chat {ChatId} refused the calendar file ({Reason}); its client is marked blocked", ctx.ChatId, error.Message);
         }
         catch (Exception error) when (!ct.IsCancellationRequested)
         {

@@ -10,13 +10,13 @@ namespace Booking.Web.Tests.EndToEnd.Admin;
 public sealed partial class CalendarFeedTests : IAsyncLifetime
 {
     private const long ModeratorId = 700;
+    /// <summary>A calendar server's view: plain HTTP to the host's address, no bot involved.</summary>
+    private static readonly HttpClient Http = new();
     private BotScenario _s = null!;
-    private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
         _s = await BotScenario.StartAsync();
-        _http = new HttpClient();
         await _s.Host.DbAsync(async db =>
         {
             db.Admins.Add(new Booking.Core.Domain.Admin(ModeratorId, AdminRole.Moderator, BotScenario.AdminId, BotScenario.DefaultNow.UtcDateTime));
@@ -24,11 +24,7 @@ public sealed partial class CalendarFeedTests : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _s.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _s.DisposeAsync();
 
     [GeneratedRegex(@"<code>(http[^<]+)</code>")]
     private static partial Regex LinkIn();
@@ -40,7 +36,7 @@ public sealed partial class CalendarFeedTests : IAsyncLifetime
         return match.Groups[1].Value;
     }
 
-    private async Task<string> MakeLinkAsync(TestKit.Telegram.FakeUser admin)
+    private static async Task<string> MakeLinkAsync(TestKit.Telegram.FakeUser admin)
     {
         await admin.SendTextAsync("/admin");
         await admin.PressAsync("📆 Календарь записей");
@@ -60,7 +56,7 @@ public sealed partial class CalendarFeedTests : IAsyncLifetime
 
         Assert.StartsWith(_s.Host.Address.AbsoluteUri.TrimEnd('/') + "/calendar/", link, StringComparison.Ordinal);
         Assert.EndsWith(".ics", link, StringComparison.Ordinal);
-        using (var response = await _http.GetAsync(new Uri(link)))
+        using (var response = await Http.GetAsync(new Uri(link)))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("text/calendar; charset=utf-8", response.Content.Headers.ContentType!.ToString());
@@ -80,13 +76,13 @@ public sealed partial class CalendarFeedTests : IAsyncLifetime
         await owner.PressAsync("🔄 Новая ссылка");
         var renewed = LinkOf(owner.LastMessage.Text);
         Assert.NotEqual(link, renewed);
-        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync(new Uri(link))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync(new Uri(renewed))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync(new Uri(link))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync(new Uri(renewed))).StatusCode);
 
         await owner.PressAsync("🚫 Отозвать");
 
         Assert.Contains("Ссылка отозвана", owner.LastMessage.Text, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync(new Uri(renewed))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync(new Uri(renewed))).StatusCode);
         var audit = await _s.Host.DbAsync(db => db.AuditEntries.OrderBy(a => a.Id).Select(a => a.ActorId + ":" + a.Action).ToListAsync());
         Assert.Equal([$"{BotScenario.AdminId}:calendar_feed.create", $"{BotScenario.AdminId}:calendar_feed.create", $"{BotScenario.AdminId}:calendar_feed.revoke"], audit);
     }
@@ -101,7 +97,7 @@ public sealed partial class CalendarFeedTests : IAsyncLifetime
         await anna.PressAsync("❌ Отменить #1");
         await anna.PressAsync("✅ Да, отменить");
 
-        var ics = await _http.GetStringAsync(new Uri(link));
+        var ics = await Http.GetStringAsync(new Uri(link));
 
         Assert.Empty(Ical.Net.Calendar.Load(ics)!.Events);
     }
@@ -112,7 +108,7 @@ public sealed partial class CalendarFeedTests : IAsyncLifetime
         await BookingFlowTests.BookAsync(_s.User(1001, "Анна"), "2 🟢", "10:00");
         var moderator = _s.User(ModeratorId, "Мод");
         var link = await MakeLinkAsync(moderator);
-        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync(new Uri(link))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync(new Uri(link))).StatusCode);
 
         await _s.Admin.SendTextAsync("/admin");
         await _s.Admin.PressAsync("👥 Администраторы");
@@ -120,7 +116,7 @@ public sealed partial class CalendarFeedTests : IAsyncLifetime
         await _s.Admin.PressAsync("🗑 Убрать из администраторов");
         await _s.Admin.PressAsync("✅ Да, убрать");
 
-        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync(new Uri(link))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync(new Uri(link))).StatusCode);
         Assert.Equal(0, await _s.Host.DbAsync(db => db.CalendarFeeds.CountAsync()));
     }
 
@@ -147,8 +143,8 @@ public sealed partial class CalendarFeedTests : IAsyncLifetime
         await MakeLinkAsync(_s.Admin);
         var calendar = new Uri(_s.Host.Address, "calendar/");
 
-        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync(new Uri(calendar, new string('A', 43) + ".ics"))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync(new Uri(calendar, "x.ics"))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync(new Uri(calendar, ".ics"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync(new Uri(calendar, new string('A', 43) + ".ics"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync(new Uri(calendar, "x.ics"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync(new Uri(calendar, ".ics"))).StatusCode);
     }
 }
