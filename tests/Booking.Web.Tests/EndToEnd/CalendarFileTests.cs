@@ -40,7 +40,8 @@ public sealed class CalendarFileTests : IAsyncLifetime
         Assert.Contains("BEGIN:VTIMEZONE", text, StringComparison.Ordinal);
         Assert.Equal("Массаж", e.Summary);
         Assert.Equal("Тверская, 1 & двор", e.Location);
-        Assert.StartsWith("Массаж · 60 мин · 2 500 ₽", e.Description, StringComparison.Ordinal);
+        Assert.StartsWith("Массаж · 60 мин · 2", e.Description, StringComparison.Ordinal);
+        Assert.Contains("500 ₽\nПеренести или отменить запись можно в боте", e.Description, StringComparison.Ordinal);
         Assert.DoesNotContain("&amp;", text, StringComparison.Ordinal);
         Assert.Equal(0, e.Sequence);
         Assert.Equal(TimeSpan.FromHours(-1), Assert.Single(e.Alarms).Trigger!.Duration!.Value.ToTimeSpanUnspecified());
@@ -50,7 +51,7 @@ public sealed class CalendarFileTests : IAsyncLifetime
         Assert.Contains("Вы записаны", messages[^2].Text, StringComparison.Ordinal);
         Assert.True(messages[^1].IsDocument);
         var upload = Assert.Single(_s.Api.Calls, c => c.Method == "sendDocument");
-        Assert.Contains("\"disable_notification\": \"True\"", upload.Body, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\"disable_notification\":\"true\"", upload.Body, StringComparison.OrdinalIgnoreCase);
         var edit = _s.Api.Calls.Last(c => c.Method == "editMessageText");
         Assert.True(edit.Received < upload.Received);
     }
