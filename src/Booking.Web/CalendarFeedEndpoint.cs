@@ -11,7 +11,8 @@ public static class CalendarFeedEndpoint
 {
     public static IEndpointRouteBuilder MapCalendarFeeds(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/calendar/{token}.ics", async (string token, GetCalendarFeed.Handler feeds, HttpResponse response, CancellationToken ct) =>
+        // HEAD too: some calendar apps check a subscription with it before fetching.
+        endpoints.MapMethods("/calendar/{token}.ics", [HttpMethods.Get, HttpMethods.Head], async (string token, GetCalendarFeed.Handler feeds, HttpResponse response, CancellationToken ct) =>
         {
             if (await feeds.HandleAsync(token, ct) is not { } ics)
             {

@@ -36,6 +36,9 @@ public static class IcsCalendar
         {
             calendar.AddProperty("X-WR-CALNAME", name);
             calendar.AddProperty("X-WR-TIMEZONE", zone.Id);
+
+            // A hint for Apple and Outlook to refresh hourly; Google keeps its own schedule.
+            calendar.AddProperty("X-PUBLISHED-TTL", "PT1H");
         }
 
         foreach (var entry in entries)

@@ -77,6 +77,8 @@ public abstract class CalendarFeedTests(Storage storage) : IAsyncLifetime
         Assert.Equal("Тверская, 1", e.Location);
         Assert.Contains($"#{old}", e.Description, StringComparison.Ordinal);
         Assert.Contains("DTSTART;TZID=Europe/Moscow:20261205T150000", ics, StringComparison.Ordinal);
+        Assert.Contains("X-WR-CALNAME:BookingBot", ics, StringComparison.Ordinal);
+        Assert.Contains("X-PUBLISHED-TTL:PT1H", ics, StringComparison.Ordinal);
         Assert.DoesNotContain($"booking-{kept}-", ics, StringComparison.Ordinal);
         Assert.DoesNotContain($"booking-{cancelled}-", ics, StringComparison.Ordinal);
     }

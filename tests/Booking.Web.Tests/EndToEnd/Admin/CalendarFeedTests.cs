@@ -67,6 +67,12 @@ public sealed partial class CalendarFeedTests : IAsyncLifetime
             Assert.Contains("DTSTART;TZID=Europe/Moscow:20261203T150000", ics, StringComparison.Ordinal);
         }
 
+        using (var head = await Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(link))))
+        {
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            Assert.True(head.Headers.CacheControl is { NoStore: true, Private: true }, head.Headers.CacheControl?.ToString());
+        }
+
         // The token is not kept: the panel can only say since when a link exists.
         await owner.PressAsync("◀️ В панель");
         await owner.PressAsync("📆 Календарь записей");
