@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Booking.Data.Sqlite.Migrations
 {
     [DbContext(typeof(BookingDb))]
-    [Migration("20261126123758_CalendarFeeds")]
+    [Migration("20261126140859_CalendarFeeds")]
     partial class CalendarFeeds
     {
         /// <inheritdoc />
@@ -312,6 +312,9 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<int>("MinNoticeMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PhoneRequest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReminderOffsetsMinutes")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -357,6 +360,9 @@ namespace Booking.Data.Sqlite.Migrations
                 {
                     b.Property<long>("Id")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ErasedUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FirstName")
                         .IsRequired()
@@ -424,6 +430,26 @@ namespace Booking.Data.Sqlite.Migrations
                     b.ToTable("Conversations");
                 });
 
+            modelBuilder.Entity("Booking.Core.Domain.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Booking.Core.Domain.LiveKeyboard", b =>
                 {
                     b.Property<long>("ChatId")
@@ -486,6 +512,39 @@ namespace Booking.Data.Sqlite.Migrations
                     b.HasIndex("BookingId", "Kind", "OffsetMinutes", "Status");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Booking.Core.Domain.PanelLoginToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AdminId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresUtc");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PanelLoginTokens");
                 });
 
             modelBuilder.Entity("Booking.Core.Domain.ProcessedUpdate", b =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Booking.Data.Postgres.Migrations
 {
     [DbContext(typeof(BookingDb))]
-    [Migration("20261126123815_CalendarFeeds")]
+    [Migration("20261126140904_CalendarFeeds")]
     partial class CalendarFeeds
     {
         /// <inheritdoc />
@@ -329,6 +329,9 @@ namespace Booking.Data.Postgres.Migrations
                     b.Property<int>("MinNoticeMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<int>("PhoneRequest")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ReminderOffsetsMinutes")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -374,6 +377,9 @@ namespace Booking.Data.Postgres.Migrations
                 {
                     b.Property<long>("Id")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ErasedUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("FirstName")
                         .IsRequired()
@@ -441,6 +447,28 @@ namespace Booking.Data.Postgres.Migrations
                     b.ToTable("Conversations");
                 });
 
+            modelBuilder.Entity("Booking.Core.Domain.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Booking.Core.Domain.LiveKeyboard", b =>
                 {
                     b.Property<long>("ChatId")
@@ -505,6 +533,41 @@ namespace Booking.Data.Postgres.Migrations
                     b.HasIndex("BookingId", "Kind", "OffsetMinutes", "Status");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Booking.Core.Domain.PanelLoginToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AdminId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("UsedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresUtc");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PanelLoginTokens");
                 });
 
             modelBuilder.Entity("Booking.Core.Domain.ProcessedUpdate", b =>
