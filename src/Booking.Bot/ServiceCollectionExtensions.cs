@@ -63,6 +63,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PhoneStep>();
         services.AddScoped<PhoneContact>();
         services.AddScoped<PrivacyScreens>();
+        services.AddScoped<CalendarFile>();
+        services.AddScoped<CalendarFeedScreen>();
         services.AddScoped<MyBookingsScreens>();
         services.AddScoped<AdminNotifier>();
         services.AddScoped<VisitCallbacks>();

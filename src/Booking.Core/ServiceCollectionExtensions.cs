@@ -7,6 +7,7 @@ using Booking.Core.Features.Availability;
 using Booking.Core.Features.Blocks;
 using Booking.Core.Features.Broadcasts;
 using Booking.Core.Features.Bookings;
+using Booking.Core.Features.Calendar;
 using Booking.Core.Features.Catalog;
 using Booking.Core.Features.Clients;
 using Booking.Core.Features.Editor;
@@ -83,6 +84,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CreateBroadcast.Handler>();
         services.AddScoped<ClaimBroadcastRecipients.Handler>();
         services.AddScoped<BroadcastOutcomes>();
+        services.AddScoped<GetBookingEvent.Handler>();
+        services.AddScoped<GetCalendarFeed.Handler>();
+        services.AddScoped<ManageFeedLink.Handler>();
         services.AddSingleton<TextOverrideCache>();
         services.AddScoped<EditTexts.Handler>();
         services.AddScoped<EditField.Handler>();

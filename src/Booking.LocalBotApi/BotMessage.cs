@@ -41,6 +41,11 @@ public sealed class BotMessage
 
     public DateTimeOffset SentAt { get; }
 
+    /// <summary>The file name of a document (its <see cref="Text"/> is the caption); null for a text message.</summary>
+    public string? DocumentName { get; init; }
+
+    public bool IsDocument => DocumentName is not null;
+
     public override string ToString() =>
         $"#{MessageId}{(IsDeleted ? " (deleted)" : "")}: {Text}"
         + (InlineKeyboard.Count == 0 ? "" : " [" + string.Join(" | ", Buttons.Select(b => b.Text)) + "]");

@@ -45,7 +45,7 @@ internal sealed class MessageState(int id, long chatId, DateTimeOffset sentAt)
     public long DocumentSize { get; init; }
     public byte[]? DocumentContent { get; init; }
 
-    public BotMessage Snapshot() => new(Id, Text, ParseMode, Inline, EditCount, IsDeleted, SentAt);
+    public BotMessage Snapshot() => new(Id, Text, ParseMode, Inline, EditCount, IsDeleted, SentAt) { DocumentName = DocumentName };
 }
 
 /// <summary>A message the user sent, as the chat shows it.</summary>

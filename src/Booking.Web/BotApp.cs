@@ -71,6 +71,7 @@ public static class BotApp
         var app = builder.Build();
         app.MapObservability();
         app.MapPanel();
+        app.MapCalendarFeeds();
         if (settings.Webhook is { } webhook)
         {
             app.MapTelegramWebhook(webhook);

@@ -15,7 +15,8 @@ namespace Booking.Bot.Handlers;
 public sealed class BookingCallbacks(
     BookingWizard wizard, Replies replies, IConversationStore conversations, ListServices.Handler services,
     GetAvailability.Handler availability, BookSlot.Handler book, RescheduleBooking.Handler reschedule,
-    ListClientBookings.Handler bookings, AdminNotifier admins, MyBookingsScreens myBookings, AskForPhone.Handler phoneQuestion, PhoneStep phoneStep)
+    ListClientBookings.Handler bookings, AdminNotifier admins, MyBookingsScreens myBookings, AskForPhone.Handler phoneQuestion, PhoneStep phoneStep,
+    CalendarFile calendarFile)
 {
     public async Task PickServiceAsync(UpdateContext ctx, PickService pick, CancellationToken ct)
     {
@@ -135,6 +136,9 @@ public sealed class BookingCallbacks(
                 if (result.Outcome == BookSlot.Outcome.Booked)
                 {
                     await admins.NotifyAsync("admin.new_booking", ctx.Client, service?.Name, booking.StartUtc, null, ct);
+
+                    // Last, so nothing above waits for the upload; a double tap (AlreadyBooked) gets no second file.
+                    await calendarFile.SendAsync(ctx, booking.Id, ct);
                 }
 
                 break;
@@ -165,6 +169,7 @@ public sealed class BookingCallbacks(
                 await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, text, null, ct);
                 await conversations.ClearAsync(ctx.ChatId, ct);
                 await admins.NotifyAsync("admin.rescheduled", ctx.Client, booking.Service?.Name, booking.StartUtc, result.PreviousStartUtc, ct);
+                await calendarFile.SendAsync(ctx, booking.Id, ct);
                 break;
             case RescheduleBooking.Outcome.SameTime:
                 break; // a second tap on a confirm that already went through

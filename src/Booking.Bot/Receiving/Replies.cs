@@ -73,10 +73,15 @@ public sealed class Replies(ITelegramBotClient bot, MarkClientBlocked.Handler bl
     }
 
     /// <summary>Uploads a file (an export) with an HTML caption.</summary>
-    public async Task SendDocumentAsync(long chatId, string fileName, byte[] content, string caption, CancellationToken ct)
+    public Task SendDocumentAsync(long chatId, string fileName, byte[] content, string caption, CancellationToken ct) =>
+        SendDocumentAsync(chatId, fileName, content, caption, silent: false, ct);
+
+    /// <summary>Uploads a file; a silent one arrives without a sound, as a companion to a message the user just saw.</summary>
+    public async Task SendDocumentAsync(long chatId, string fileName, byte[] content, string caption, bool silent, CancellationToken ct)
     {
         using var stream = new MemoryStream(content, writable: false);
-        await bot.SendDocument(chatId, Telegram.Bot.Types.InputFile.FromStream(stream, fileName), caption: caption, parseMode: ParseMode.Html, cancellationToken: ct);
+        await bot.SendDocument(chatId, Telegram.Bot.Types.InputFile.FromStream(stream, fileName), caption: caption, parseMode: ParseMode.Html,
+            disableNotification: silent, cancellationToken: ct);
     }
 
     /// <summary>Takes the buttons off a message so they cannot be tapped again.</summary>

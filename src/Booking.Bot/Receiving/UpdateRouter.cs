@@ -21,6 +21,7 @@ public sealed partial class UpdateRouter(
     DashboardScreen dashboard, ScheduleScreens schedule, BookingActions bookingActions, AuditScreens audit, ExportScreens exports,
     SettingsScreens settings, MassEditScreens massEdit, BroadcastWizard broadcasts, TextsScreens textScreens, TextEditor textEditor,
     MoveScreens moves, FieldEditor fieldEditor, PrivacyScreens privacy, PhoneContact phone, WebLoginCommand webLogin,
+    CalendarFeedScreen calendarFeeds,
     Replies replies, BookingDb db, IActionLimiter limiter, ILogger<UpdateRouter> logger)
     : IUpdateRouter
 {

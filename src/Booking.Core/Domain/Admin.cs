@@ -24,6 +24,9 @@ public enum Permission
     Broadcast = 8,
     EditTexts = 9,
     EditFields = 10,
+
+    /// <summary>X2: one's own private iCal feed of the bookings.</summary>
+    CalendarFeed = 11,
 }
 
 /// <summary>An admin added from the bot. Owners from ADMIN_IDS are super admins without a row here.</summary>
@@ -53,7 +56,7 @@ public sealed class Admin
 public static class Permissions
 {
     private static readonly Permission[] ModeratorGrants =
-        [Permission.ViewDashboard, Permission.ManageBookings, Permission.ManageSlots, Permission.ManageServices];
+        [Permission.ViewDashboard, Permission.ManageBookings, Permission.ManageSlots, Permission.ManageServices, Permission.CalendarFeed];
 
     public static bool Allows(AdminRole? role, Permission permission) => role switch
     {

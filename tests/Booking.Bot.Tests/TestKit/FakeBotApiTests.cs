@@ -227,7 +227,11 @@ public sealed class FakeBotApiTests
         Assert.Equal(bytes, document.Content);
         Assert.Equal("Monthly report", document.Caption);
         Assert.Equal("report.csv", sent.Document?.FileName);
-        Assert.Equal("ok", Assert.Single(api.User(42).LastMessage.Buttons).CallbackData);
+        var message = Assert.Single(api.User(42).Messages);
+        Assert.True(message.IsDocument);
+        Assert.Equal("report.csv", message.DocumentName);
+        Assert.Equal("ok", Assert.Single(message.Buttons).CallbackData);
+        Assert.Throws<InvalidOperationException>(() => api.User(42).LastMessage); // the last *text* message: there is none
         Assert.Contains("report.csv", api.Calls.Single().Body, StringComparison.Ordinal);
     }
 

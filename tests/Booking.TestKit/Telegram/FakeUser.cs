@@ -21,9 +21,12 @@ public sealed class FakeUser
     /// <summary>Bot messages to this chat in send order, as they look now (after edits and deletions).</summary>
     public IReadOnlyList<BotMessage> Messages => _chat.Messages;
 
-    /// <summary>The newest message the bot sent here that was not deleted.</summary>
+    /// <summary>
+    /// The newest text message the bot sent here that was not deleted. Documents (a calendar file sent along with a
+    /// confirmation, an export) are skipped: they are read through <see cref="Documents"/>.
+    /// </summary>
     public BotMessage LastMessage =>
-        Messages.LastOrDefault(m => !m.IsDeleted)
+        Messages.LastOrDefault(m => !m.IsDeleted && !m.IsDocument)
         ?? throw new InvalidOperationException($"The bot has no visible message in chat {Id}.");
 
     /// <summary>Labels of the reply keyboard shown now, row by row; empty when none or removed.</summary>

@@ -34,7 +34,9 @@ public sealed class DemoChatTests : IAsyncLifetime
         await _demo.PressAsync("client", "14:00");
         chat = await _demo.PressAsync("client", "✅ Подтвердить");
 
-        var done = chat.Entries[^1];
+        // The confirmation is the wizard's message, edited; the calendar file follows it.
+        Assert.EndsWith(".ics", chat.Entries[^1].Document?.Name, StringComparison.Ordinal);
+        var done = chat.Entries[^2];
         Assert.Contains("Вы записаны", done.Html, StringComparison.Ordinal);
         Assert.Equal(wizardId, done.Id);
         Assert.True(done.Edited, "the wizard's message is edited in place, not sent again");

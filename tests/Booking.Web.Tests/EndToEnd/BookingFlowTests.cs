@@ -45,7 +45,8 @@ public sealed class BookingFlowTests : IAsyncLifetime
         Assert.Empty(done.Buttons);
 
         Assert.Equal(wizard.MessageId, done.MessageId);
-        Assert.Equal(2, anna.Messages.Count);
+        Assert.Equal(3, anna.Messages.Count); // the greeting, the wizard, and the calendar file sent after it
+        Assert.True(anna.Messages[2].IsDocument);
         Assert.Equal(0, anna.UnansweredCallbacks);
         var booking = Assert.Single(await _s.BookingsAsync());
         Assert.Equal(new DateTime(2026, 12, 2, 7, 0, 0, DateTimeKind.Utc), booking.StartUtc);

@@ -30,6 +30,7 @@ public sealed class AdminPanel(Replies replies, BackupScreen backup)
         new("admin_panel.exports_button", new OpenExports(), Permission.ExportData),
         new("admin_panel.backup_button", new RunBackup(), Permission.ManageSettings),
         new("admin_panel.editor_button", new OpenFieldEditor(), Permission.EditFields),
+        new("admin_panel.calendar_button", new OpenCalendarFeed(), Permission.CalendarFeed),
     ];
 
     public async Task ShowAsync(UpdateContext ctx, CancellationToken ct)

@@ -91,6 +91,9 @@ public static class ManageAdmins
 
             audit.Record(actorId, "admin.remove", $"user:{userId}", new { role = admin.Role.ToString() }, null);
             db.Admins.Remove(admin);
+
+            // The feed would be refused anyway (it checks the role on every request); the row goes with the admin.
+            db.CalendarFeeds.RemoveRange(await db.CalendarFeeds.Where(f => f.AdminId == userId).ToListAsync(ct));
             await db.SaveChangesAsync(ct);
             return Outcome.Done;
         }

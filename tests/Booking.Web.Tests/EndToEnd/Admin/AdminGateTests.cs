@@ -67,6 +67,9 @@ public sealed class AdminGateTests : IAsyncLifetime
         new StartAddAdmin(),
         new AddAdmin(666, AdminRole.SuperAdmin),
         new RunBackup(),
+        new OpenCalendarFeed(),
+        new NewCalendarFeed(),
+        new RevokeCalendarFeed(),
         new MassEditDayPick(new DateOnly(2026, 12, 2)),
         new MassShift(new DateOnly(2026, 12, 1), 30, true),
         new MassService(new DateOnly(2026, 12, 1), 1, 0),
@@ -185,10 +188,11 @@ public sealed class AdminGateTests : IAsyncLifetime
         var week = await db.WorkingDays.OrderBy(d => d.Weekday).Select(d => $"{d.Weekday}:{d.IsOpen}:{d.Opens}:{d.Closes}").ToListAsync();
         var specials = await db.SpecialDays.OrderBy(d => d.Date).Select(d => $"{d.Date}:{d.IsClosed}:{d.Opens}:{d.Closes}").ToListAsync();
         var texts = await db.TextOverrides.OrderBy(o => o.Id).Select(o => $"{o.Language}:{o.Key}:{o.Text}").ToListAsync();
+        var feeds = await db.CalendarFeeds.OrderBy(f => f.AdminId).Select(f => $"{f.AdminId}:{f.TokenHash}").ToListAsync();
         return string.Join(",", admins) + $"|texts={string.Join(",", texts)}"
             + $"|audit={audit}|flows={conversations}|services={string.Join(",", services)}|blocks={string.Join(",", blocks)}|clients={string.Join(",", clients)}|prices={string.Join(",", prices)}|bookings={string.Join(",", bookings)}"
             + $"|settings={settings}|week={string.Join(",", week)}|special={string.Join(",", specials)}"
-            + $"|broadcasts={broadcasts}|recipients={recipients}";
+            + $"|broadcasts={broadcasts}|recipients={recipients}|feeds={string.Join(",", feeds)}";
     });
 
     private static async Task TryEverythingAsync(FakeUser user, IEnumerable<AdminCallback> buttons)

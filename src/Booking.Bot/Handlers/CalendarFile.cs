@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Booking.Bot.Receiving;
+using Booking.Core.Features.Calendar;
+using Booking.Core.Features.Clients;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot.Exceptions;
+
+namespace Booking.Bot.Handlers;
+
+/// <summary>
+/// X2: after a booking or a move, the client gets the visit as one small ".ics" file, sent silently after the
+/// confirmation they already see. It is a courtesy: any failure to build or send it is logged and forgotten, and
+/// never touches the booking or the confirmation.
+/// </summary>
+public sealed partial class CalendarFile(
+    GetBookingEvent.Handler events, Replies replies, MarkClientBlocked.Handler blocked, ILogger<CalendarFile> logger)
+{
+    public async Task SendAsync(UpdateContext ctx, int bookingId, CancellationToken ct)
+    {
+        if (ctx.Client.IsBlocked)
+        {
+            return; // the confirmation was just refused with a 403: nothing more is tried in this chat
+        }
+
+        try
+        {
+            if (await events.HandleAsync(ctx.ChatId, bookingId, ct) is not { } e)
+            {
+                return;
+            }
+
+            var t = ctx.Texts;
+            var f = ctx.Formats;
+            var description = PlainText(t.Format("calendar.description",
+                ("service", e.ServiceName), ("duration", f.Duration(e.DurationMinutes)), ("price", f.Price(e.Price, e.Currency))));
+            var entry = new CalendarEntry(e.Uid, e.Sequence, e.StartUtc, e.EndUtc, e.ServiceName)
+            {
+                Location = e.Address, Description = description, AlarmMinutesBefore = e.AlarmMinutesBefore,
+            };
+            var ics = IcsCalendar.Write([entry], e.Zone, ctx.NowUtc);
+            await replies.SendDocumentAsync(ctx.ChatId, IcsCalendar.FileName(e.StartUtc, e.Zone), Encoding.UTF8.GetBytes(ics),
+                t["calendar.file_caption"], silent: true, ct);
+        }
+        catch (ApiRequestException error) when (error.ErrorCode == 403)
+        {
+            await blocked.HandleAsync(ctx.ChatId, ct);
+            logger.LogInformation("Chat {ChatId} refused the calendar file ({Reason}); its client is marked blocked", ctx.ChatId, error.Message);
+        }
+        catch (Exception error) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning(error, "The calendar file of booking {BookingId} could not be sent to chat {ChatId}; the booking stands", bookingId, ctx.ChatId);
+        }
+    }
+
+    /// <summary>Texts are written for Telegram's HTML; a calendar's description is plain text.</summary>
+    internal static string PlainText(string html) => WebUtility.HtmlDecode(Tag().Replace(html, string.Empty));
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tag();
+}
