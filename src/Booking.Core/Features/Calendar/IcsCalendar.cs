@@ -18,7 +18,7 @@ public sealed record CalendarEntry(string Uid, int Sequence, DateTime StartUtc, 
 
 /// <summary>
 /// Writes iCalendar (RFC 5545) text with Ical.Net. Times carry the business zone (TZID plus a VTIMEZONE built from the
-/// IANA rules) so calendars show the visit at the salon's clock time and move it correctly across DST; see ADR 0018.
+/// IANA rules) so calendars show the visit at the salon's clock time and move it correctly across DST; see ADR 0021.
 /// A zone the iCalendar side does not know, and a local time that a DST fall-back makes ambiguous, are written as UTC
 /// instants instead, which every calendar reads the same way.
 /// </summary>
