@@ -1,6 +1,9 @@
+using System.Data.Common;
 using Booking.Core.Data;
 using Booking.Core.Features.Texts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Booking.Web;
 
@@ -15,6 +18,8 @@ public sealed class DatabaseStartup(IServiceScopeFactory scopes, ILogger<Databas
     /// <summary>The advisory lock key held while one instance migrates ("Migrate" in ASCII); no other code uses it.</summary>
     public const long PostgresStartupLockKey = 0x4D696772617465;
 
+    private const string DuplicateDatabase = "42P04";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -25,6 +30,7 @@ public sealed class DatabaseStartup(IServiceScopeFactory scopes, ILogger<Databas
         }
         else
         {
+            await CreatePostgresDatabaseAsync(db, cancellationToken);
             await db.Database.OpenConnectionAsync(cancellationToken);
             try
             {
@@ -43,6 +49,25 @@ public sealed class DatabaseStartup(IServiceScopeFactory scopes, ILogger<Databas
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The lock needs a connection to the database, so a missing one is created first (as Migrate would).</summary>
+    private static async Task CreatePostgresDatabaseAsync(BookingDb db, CancellationToken ct)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(ct))
+        {
+            return;
+        }
+
+        try
+        {
+            await creator.CreateAsync(ct);
+        }
+        catch (DbException e) when (e.SqlState == DuplicateDatabase)
+        {
+            // Another instance created it a moment ago.
+        }
+    }
 
     private async Task MigrateAndSeedAsync(BookingDb db, CancellationToken cancellationToken)
     {
