@@ -104,6 +104,13 @@ public sealed class LoopbackBotApi : IAsyncDisposable
         Interlocked.Increment(ref _requests);
         var path = context.Request.Path.Value ?? "";
         var method = path[(path.LastIndexOf('/') + 1)..];
+        if (context.Request.HasFormContentType)
+        {
+            // A file upload (the client's calendar file after a booking): multipart, answered with a message.
+            await AnswerUploadAsync(context);
+            return;
+        }
+
         using var body = await ReadJsonAsync(context.Request);
         var root = body?.RootElement ?? default;
         if (method == "sendMessage" && Flooded())
@@ -125,6 +132,16 @@ public sealed class LoopbackBotApi : IAsyncDisposable
             "getMe" => Me,
             _ => OkTrue,
         };
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = response.Length;
+        await context.Response.Body.WriteAsync(response, context.RequestAborted);
+    }
+
+    private async Task AnswerUploadAsync(HttpContext context)
+    {
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var chatId = long.Parse(form["chat_id"].ToString(), System.Globalization.CultureInfo.InvariantCulture);
+        var response = UpdateJson.SentMessage(NextMessageId(), chatId, TimeProvider.System.GetUtcNow().ToUnixTimeSeconds());
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = response.Length;
         await context.Response.Body.WriteAsync(response, context.RequestAborted);
