@@ -2,8 +2,13 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Booking.Bot.Receiving;
+using Booking.Bot.Rendering;
+using Booking.Bot.Texts;
+using Booking.Core.Data;
+using Booking.Core.Features.Availability;
 using Booking.Core.Features.Calendar;
 using Booking.Core.Features.Clients;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot.Exceptions;
 
@@ -15,8 +20,10 @@ namespace Booking.Bot.Handlers;
 /// never touches the booking or the confirmation.
 /// </summary>
 public sealed partial class CalendarFile(
-    GetBookingEvent.Handler events, Replies replies, MarkClientBlocked.Handler blocked, ILogger<CalendarFile> logger)
+    GetBookingEvent.Handler events, Replies replies, MarkClientBlocked.Handler blocked, BookingDb db, ScheduleReader schedule,
+    TextProvider texts, TimeProvider clock, ILogger<CalendarFile> logger)
 {
+    /// <summary>To the client who just booked or moved, in this update's language.</summary>
     public async Task SendAsync(UpdateContext ctx, int bookingId, CancellationToken ct)
     {
         if (ctx.Client.IsBlocked)
@@ -24,33 +31,49 @@ public sealed partial class CalendarFile(
             return; // the confirmation was just refused with a 403: nothing more is tried in this chat
         }
 
+        await SendAsync(ctx.ChatId, bookingId, ctx.Texts, ctx.Formats, ctx.NowUtc, ct);
+    }
+
+    /// <summary>To a booking's client after someone else changed it (an admin's move), in the client's own language.</summary>
+    public async Task SendToClientAsync(long clientId, int bookingId, CancellationToken ct)
+    {
+        var client = await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clientId, ct);
+        if (client is null || client.IsBlocked)
+        {
+            return;
+        }
+
+        var t = texts.For(client.Language);
+        await SendAsync(clientId, bookingId, t, new Formats(t, await schedule.ZoneAsync(ct)), clock.GetUtcNow().UtcDateTime, ct);
+    }
+
+    private async Task SendAsync(long chatId, int bookingId, Texts.Texts t, Formats f, DateTime nowUtc, CancellationToken ct)
+    {
         try
         {
-            if (await events.HandleAsync(ctx.ChatId, bookingId, ct) is not { } e)
+            if (await events.HandleAsync(chatId, bookingId, ct) is not { } e)
             {
                 return;
             }
 
-            var t = ctx.Texts;
-            var f = ctx.Formats;
             var description = PlainText(t.Format("calendar.description",
                 ("service", e.ServiceName), ("duration", f.Duration(e.DurationMinutes)), ("price", f.Price(e.Price, e.Currency))));
             var entry = new CalendarEntry(e.Uid, e.Sequence, e.StartUtc, e.EndUtc, e.ServiceName)
             {
                 Location = e.Address, Description = description, AlarmMinutesBefore = e.AlarmMinutesBefore,
             };
-            var ics = IcsCalendar.Write([entry], e.Zone, ctx.NowUtc);
-            await replies.SendDocumentAsync(ctx.ChatId, IcsCalendar.FileName(e.StartUtc, e.Zone), Encoding.UTF8.GetBytes(ics),
+            var ics = IcsCalendar.Write([entry], e.Zone, nowUtc);
+            await replies.SendDocumentAsync(chatId, IcsCalendar.FileName(e.StartUtc, e.Zone), Encoding.UTF8.GetBytes(ics),
                 t["calendar.file_caption"], silent: true, ct);
         }
         catch (ApiRequestException error) when (error.ErrorCode == 403)
         {
-            await blocked.HandleAsync(ctx.ChatId, ct);
-            logger.LogInformation("Chat {ChatId} refused the calendar file ({Reason}); its client is marked blocked", ctx.ChatId, error.Message);
+            await blocked.HandleAsync(chatId, ct);
+            logger.LogInformation("Chat {ChatId} refused the calendar file ({Reason}); its client is marked blocked", chatId, error.Message);
         }
         catch (Exception error) when (!ct.IsCancellationRequested)
         {
-            logger.LogWarning(error, "The calendar file of booking {BookingId} could not be sent to chat {ChatId}; the booking stands", bookingId, ctx.ChatId);
+            logger.LogWarning(error, "The calendar file of booking {BookingId} could not be sent to chat {ChatId}; the booking stands", bookingId, chatId);
         }
     }
 

@@ -79,6 +79,34 @@ public sealed class CalendarFileTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_admin_moving_the_booking_sends_the_client_the_same_event_at_the_new_time()
+    {
+        var anna = _s.User(1001, "Анна");
+        await BookingFlowTests.BookAsync(anna, "4 🟢", "10:00");
+        var owner = _s.Admin;
+        await owner.SendTextAsync("/admin");
+        await owner.PressAsync("🗓 Расписание");
+        await owner.PressAsync("▶️");
+        await owner.PressAsync("▶️");
+        await owner.PressAsync("▶️");
+        await owner.PressAsync("10:00 Анна");
+        await owner.PressAsync("🔄 Перенести");
+        await owner.PressAsync("4 🟢");
+        await owner.PressAsync("15:00");
+        await owner.PressAsync("✅ Перенести");
+
+        Assert.Contains("Администратор перенёс вашу запись", anna.LastMessage.Text, StringComparison.Ordinal);
+        Assert.Equal(2, anna.Documents.Count);
+        var (first, _) = Read(anna.Documents[0]);
+        var (moved, text) = Read(anna.Documents[1]);
+        Assert.Equal(first.Uid, moved.Uid);
+        Assert.True(moved.Sequence > first.Sequence);
+        Assert.Equal(new DateTime(2026, 12, 4, 12, 0, 0, DateTimeKind.Utc), moved.DtStart!.AsUtc);
+        Assert.Contains("DTSTART;TZID=Europe/Moscow:20261204T150000", text, StringComparison.Ordinal);
+        Assert.Empty(owner.Documents);
+    }
+
+    [Fact]
     public async Task A_failing_upload_changes_nothing_for_the_booking_or_its_confirmation()
     {
         var anna = _s.User(1001, "Анна");

@@ -6,7 +6,7 @@ namespace Booking.Bot.Handlers.Admin;
 /// A3 and X1: an admin cancels or moves a client's booking and the client is told, in their language, exactly the
 /// same way whether the admin tapped in Telegram or clicked in the web panel. Both call this one service.
 /// </summary>
-public sealed class AdminBookingChanges(CancelByAdmin.Handler cancel, MoveByAdmin.Handler move, ClientNotices notices)
+public sealed class AdminBookingChanges(CancelByAdmin.Handler cancel, MoveByAdmin.Handler move, ClientNotices notices, CalendarFile calendar)
 {
     /// <param name="ClientTold">False when the booking changed but the client could not be reached.</param>
     public sealed record Cancelled(CancelByAdmin.Result Result, bool ClientTold);
@@ -41,6 +41,12 @@ public sealed class AdminBookingChanges(CancelByAdmin.Handler cancel, MoveByAdmi
         var b = result.Booking!;
         var told = await notices.TellAsync(result.Client!.Id, (t, f) => t.Format("schedule.client_moved", ("service", b.Service?.Name),
             ("old", f.DateTime(result.PreviousStartUtc!.Value)), ("new", f.DateTime(b.StartUtc))), ct);
+        if (told)
+        {
+            // The event already in the client's calendar moves too: same UID, a higher SEQUENCE.
+            await calendar.SendToClientAsync(result.Client.Id, b.Id, ct);
+        }
+
         return new Moved(result, told);
     }
 }
