@@ -29,7 +29,7 @@ public sealed class ClockJumps : IScenario
         var clock = new ManualClock(Start);
         await using var api = await FakeBotApi.StartAsync(clock: clock, ct: ct);
         await using var host = await BotHost.StartAsync(api, clock, Path.Combine(folder, "booking.db"), [AdminId], "Europe/Berlin", InProcess.Quiet());
-        await SeedAsync(host);
+        await BotScenario.SeedAsync(host);
 
         // Sunday 25th, after the change to winter time: 10:00–13:00 local are 09:00–12:00 UTC.
         var clients = Enumerable.Range(0, 4).Select(i => api.User(4000 + i, "Клиент" + i)).ToList();
@@ -98,22 +98,6 @@ public sealed class ClockJumps : IScenario
             .Select(g => string.Join("/", g.OrderByDescending(n => n.OffsetMinutes).Select(n => n.OffsetMinutes))).Distinct();
         report.Check("24 h, 2 h and 1 h reminders planned for each", perBooking.SequenceEqual(["1440/120/60"]), "offsets: " + string.Join("; ", perBooking));
     }
-
-    private static Task SeedAsync(BotHost host) => host.DbAsync(async db =>
-    {
-        foreach (var day in await db.WorkingDays.ToListAsync())
-        {
-            day.SetHours(new TimeOnly(9, 0), new TimeOnly(18, 0));
-        }
-
-        foreach (var existing in await db.Services.ToListAsync())
-        {
-            existing.Deactivate();
-        }
-
-        db.Services.Add(new Service("Массаж", "Классический массаж спины", 60, 2500m, "RUB", 0));
-        await db.SaveChangesAsync();
-    });
 
     internal static void TryDelete(string folder)
     {

@@ -38,7 +38,7 @@ public sealed class PostgresRestart : IScenario
         api.ProcessTimeout = TimeSpan.FromSeconds(60);
         await using var host = await BotHost.StartAsync(api, clock, Path.Combine(folder, "unused.db"), [BotScenario.AdminId], "Europe/Moscow",
             InProcess.Quiet(new Dictionary<string, string?> { ["DATABASE_URL"] = cluster.ConnectionString, ["RATE_LIMIT_ACTIONS"] = "1000" }));
-        await SeedAsync(host);
+        await BotScenario.SeedAsync(host);
         report.Say($"bot in-process on PostgreSQL {cluster.Describe}; {Clients} clients; {restarts} fast restarts (seed {options.Seed})");
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -81,20 +81,4 @@ public sealed class PostgresRestart : IScenario
         await host.StopAsync();
         ClockJumps.TryDelete(folder);
     }
-
-    private static Task SeedAsync(BotHost host) => host.DbAsync(async db =>
-    {
-        foreach (var day in await db.WorkingDays.ToListAsync())
-        {
-            day.SetHours(new TimeOnly(9, 0), new TimeOnly(18, 0));
-        }
-
-        foreach (var existing in await db.Services.ToListAsync())
-        {
-            existing.Deactivate();
-        }
-
-        db.Services.Add(new Service("Массаж", "Классический массаж спины", 60, 2500m, "RUB", 0));
-        await db.SaveChangesAsync();
-    });
 }

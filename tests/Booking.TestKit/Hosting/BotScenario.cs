@@ -76,7 +76,7 @@ public sealed class BotScenario : IAsyncDisposable
     });
 
     /// <summary>Open every day 09:00–18:00; the seeded services hidden and "Массаж" added; returns its id.</summary>
-    internal static Task<int> SeedAsync(BotHost host) =>
+    public static Task<int> SeedAsync(BotHost host) =>
         host.DbAsync(async db =>
         {
             foreach (var day in await db.WorkingDays.ToListAsync())
