@@ -1,6 +1,7 @@
 using System.Globalization;
 using Booking.Core.Domain;
 using Booking.Core.Features.Editor;
+using static Booking.Bot.Callbacks.CallbackFields;
 
 namespace Booking.Bot.Callbacks;
 
@@ -32,9 +33,6 @@ public abstract record EditorCallback : AdminCallback
     /// <summary>Record ids: Telegram user ids for admins and clients, 0 for the settings row.</summary>
     private static long? Id(string s) =>
         s.Length <= 19 && long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
-
-    private static int? Page(string s) =>
-        s.Length <= 4 && int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
 }
 
 /// <summary>The editor's first screen: which kind of record to edit.</summary>

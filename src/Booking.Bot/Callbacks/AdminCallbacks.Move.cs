@@ -1,5 +1,6 @@
 using System.Globalization;
 using Booking.Core.Domain;
+using static Booking.Bot.Callbacks.CallbackFields;
 
 namespace Booking.Bot.Callbacks;
 
@@ -16,20 +17,6 @@ internal static class MoveButtons
         ["a", "mvy", var id, var u] when Id(id) is { } b && Instant(u) is { } at => new AdminMoveConfirm(b, at),
         _ => null,
     };
-
-    private static int? Id(string s) =>
-        int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : null;
-
-    private static DateOnly? Month(string s) =>
-        s.Length == 6 && DateOnly.TryParseExact(s + "01", "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-
-    private static DateOnly? Day(string s) =>
-        DateOnly.TryParseExact(s, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-
-    private static DateTime? Instant(string s) =>
-        DateTime.TryParseExact(s, "yyyyMMddHHmm", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var d)
-            ? DateTime.SpecifyKind(d, DateTimeKind.Utc)
-            : null;
 }
 
 /// <summary>Every step of an admin's move: one permission, one branch in the router.</summary>

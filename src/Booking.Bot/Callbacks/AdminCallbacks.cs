@@ -1,6 +1,7 @@
 using System.Globalization;
 using Booking.Core.Domain;
 using Booking.Core.Features.Analytics;
+using static Booking.Bot.Callbacks.CallbackFields;
 
 namespace Booking.Bot.Callbacks;
 
@@ -105,18 +106,9 @@ public abstract record AdminCallback : Callback
         _ => null,
     };
 
-    private static int? Id(string s) =>
-        int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : null;
-
     /// <summary>A shift in minutes: a non-zero multiple of 5 within ±12 hours.</summary>
     private static int? Shift(string s) =>
         int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) && v != 0 && v % 5 == 0 && Math.Abs(v) <= 720 ? v : null;
-
-    private static int? Page(string s) =>
-        s.Length <= 4 && int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
-
-    private static DateOnly? Day(string s) =>
-        DateOnly.TryParseExact(s, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
     /// <summary>An audit filter: an admin id or "-", an action name (letters, digits, "_" and ".", ≤ 32) or "-".</summary>
     private static (long? Actor, string? Action)? Filter(string actor, string action)

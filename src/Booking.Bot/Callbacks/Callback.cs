@@ -1,4 +1,5 @@
 using System.Globalization;
+using static Booking.Bot.Callbacks.CallbackFields;
 
 namespace Booking.Bot.Callbacks;
 
@@ -57,7 +58,7 @@ public abstract record Callback
         callback = parts switch
         {
             ["a", ..] => AdminCallback.Parse(parts),
-            ["svc", var id] when Int(id) is { } s => new PickService(s),
+            ["svc", var id] when Id(id) is { } s => new PickService(s),
             ["svcs"] => new ListServicesAgain(),
             ["cal", var t, var ym] when Target.TryParse(t, out var target) && Month(ym) is { } m => new ShowMonth(target, m),
             ["day", var t, var d] when Target.TryParse(t, out var target) && Day(d) is { } day => new PickDay(target, day),
@@ -66,11 +67,11 @@ public abstract record Callback
             ["close"] => new CloseWizard(),
             ["my"] => new ShowMyBookings(),
             ["past"] => new ShowPastBookings(),
-            ["cx", var id] when Int(id) is { } b => new AskCancel(b),
-            ["cxy", var id] when Int(id) is { } b => new ConfirmCancel(b),
+            ["cx", var id] when Id(id) is { } b => new AskCancel(b),
+            ["cxy", var id] when Id(id) is { } b => new ConfirmCancel(b),
             ["lang", var code] when code is "ru" or "en" => new ChooseLanguage(code),
-            ["att", var id] when Int(id) is { } b => new ConfirmVisit(b),
-            ["rv", var id, var stars] when Int(id) is { } b && stars is ['1' or '2' or '3' or '4' or '5'] => new RateVisit(b, stars[0] - '0'),
+            ["att", var id] when Id(id) is { } b => new ConfirmVisit(b),
+            ["rv", var id, var stars] when Id(id) is { } b && stars is ['1' or '2' or '3' or '4' or '5'] => new RateVisit(b, stars[0] - '0'),
             ["rvd"] => new FinishReview(),
             ["fg"] => new AskForget(),
             ["fgy"] => new ConfirmForget(),
@@ -85,20 +86,6 @@ public abstract record Callback
     internal static string Stamp(DateTime utc) => utc.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
 
     internal static string Stamp(DateOnly date) => date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-
-    private static int? Int(string s) =>
-        int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : null;
-
-    private static DateOnly? Month(string s) =>
-        DateOnly.TryParseExact(s + "01", "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-
-    private static DateOnly? Day(string s) =>
-        DateOnly.TryParseExact(s, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-
-    private static DateTime? Instant(string s) =>
-        DateTime.TryParseExact(s, "yyyyMMddHHmm", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var d)
-            ? DateTime.SpecifyKind(d, DateTimeKind.Utc)
-            : null;
 }
 
 public sealed record PickService(int ServiceId) : Callback
