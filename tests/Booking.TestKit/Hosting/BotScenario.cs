@@ -65,6 +65,18 @@ public sealed class BotScenario : IAsyncDisposable
             return service.Id;
         });
 
+    /// <summary>A past massage of this client, booked the day before and marked completed by the owner; returns its id.</summary>
+    public Task<int> AddCompletedVisitAsync(long clientId, DateTime startUtc) => Host.DbAsync(async db =>
+    {
+        var massage = await db.Services.SingleAsync(s => s.Id == MassageId);
+        var visit = Booking.Core.Domain.Booking.Create(
+            clientId, massage, startUtc, Actor.Client, clientId, new NotificationPlan([], 120), startUtc.AddDays(-1));
+        visit.MarkCompleted(Actor.Admin, AdminId, startUtc.AddHours(1));
+        db.Bookings.Add(visit);
+        await db.SaveChangesAsync();
+        return visit.Id;
+    });
+
     public Task<List<Booking.Core.Domain.Booking>> BookingsAsync() =>
         Host.DbAsync(db => db.Bookings.AsNoTracking().Include(b => b.History).OrderBy(b => b.Id).ToListAsync());
 

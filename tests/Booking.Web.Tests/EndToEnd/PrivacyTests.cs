@@ -80,15 +80,11 @@ public sealed class PrivacyTests : IAsyncLifetime
     {
         var anna = _s.User(1001, "Анна");
         await BookingFlowTests.BookAsync(anna, "1 🟢", "11:00");
+        var start = new DateTime(2026, 11, 30, 7, 0, 0, DateTimeKind.Utc);
+        var visit = await _s.AddCompletedVisitAsync(1001, start);
         await _s.Host.DbAsync(async db =>
         {
-            var massage = await db.Services.SingleAsync(s => s.Id == _s.MassageId);
-            var start = new DateTime(2026, 11, 30, 7, 0, 0, DateTimeKind.Utc);
-            var visit = Booking.Core.Domain.Booking.Create(1001, massage, start, Actor.Client, 1001, new NotificationPlan([], 120), start.AddDays(-1));
-            visit.MarkCompleted(Actor.Admin, BotScenario.AdminId, start.AddHours(1));
-            db.Bookings.Add(visit);
-            await db.SaveChangesAsync();
-            db.Reviews.Add(new Review(visit.Id, 1001, 4, start.AddHours(3)));
+            db.Reviews.Add(new Review(visit, 1001, 4, start.AddHours(3)));
             await db.SaveChangesAsync();
         });
         _s.Clock.Advance(TimeSpan.FromHours(2.5)); // 11:30: today's visit has begun, so it is kept, not cancelled

@@ -20,15 +20,7 @@ public sealed class DashboardTests : IAsyncLifetime
         await BookingFlowTests.BookAsync(anna, "2 🟢", "10:00");
 
         // A visit last Monday (30 November, 10:00 Moscow), booked the day before and marked completed.
-        await _s.Host.DbAsync(async db =>
-        {
-            var massage = await db.Services.SingleAsync(s => s.Id == _s.MassageId);
-            var start = new DateTime(2026, 11, 30, 7, 0, 0, DateTimeKind.Utc);
-            var visit = Booking.Core.Domain.Booking.Create(1001, massage, start, Actor.Client, 1001, new NotificationPlan([], 120), start.AddDays(-1));
-            visit.MarkCompleted(Actor.Admin, BotScenario.AdminId, start.AddHours(1));
-            db.Bookings.Add(visit);
-            await db.SaveChangesAsync();
-        });
+        await _s.AddCompletedVisitAsync(1001, new DateTime(2026, 11, 30, 7, 0, 0, DateTimeKind.Utc));
         var owner = _s.Admin;
 
         await owner.SendTextAsync("/admin");
