@@ -3,12 +3,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Booking.Bot.Receiving;
 using Booking.Bot.Rendering;
-using Booking.Bot.Texts;
-using Booking.Core.Data;
-using Booking.Core.Features.Availability;
 using Booking.Core.Features.Calendar;
 using Booking.Core.Features.Clients;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot.Exceptions;
 
@@ -20,8 +16,8 @@ namespace Booking.Bot.Handlers;
 /// never touches the booking or the confirmation.
 /// </summary>
 public sealed partial class CalendarFile(
-    GetBookingEvent.Handler events, Replies replies, MarkClientBlocked.Handler blocked, BookingDb db, ScheduleReader schedule,
-    TextProvider texts, TimeProvider clock, ILogger<CalendarFile> logger)
+    GetBookingEvent.Handler events, Replies replies, MarkClientBlocked.Handler blocked, ClientNotices notices, TimeProvider clock,
+    ILogger<CalendarFile> logger)
 {
     /// <summary>To the client who just booked or moved, in this update's language.</summary>
     public async Task SendAsync(UpdateContext ctx, int bookingId, CancellationToken ct)
@@ -37,14 +33,10 @@ public sealed partial class CalendarFile(
     /// <summary>To a booking's client after someone else changed it (an admin's move), in the client's own language.</summary>
     public async Task SendToClientAsync(long clientId, int bookingId, CancellationToken ct)
     {
-        var client = await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clientId, ct);
-        if (client is null || client.IsBlocked)
+        if (await notices.VoiceAsync(clientId, ct) is var (t, f))
         {
-            return;
+            await SendAsync(clientId, bookingId, t, f, clock.GetUtcNow().UtcDateTime, ct);
         }
-
-        var t = texts.For(client.Language);
-        await SendAsync(clientId, bookingId, t, new Formats(t, await schedule.ZoneAsync(ct)), clock.GetUtcNow().UtcDateTime, ct);
     }
 
     private async Task SendAsync(long chatId, int bookingId, Texts.Texts t, Formats f, DateTime nowUtc, CancellationToken ct)

@@ -17,14 +17,11 @@ public sealed class ClientNotices(BookingDb db, ScheduleReader schedule, TextPro
     /// <summary>False when the message could not be delivered.</summary>
     public async Task<bool> TellAsync(long clientId, Func<Texts.Texts, Formats, string> compose, CancellationToken ct)
     {
-        var client = await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clientId, ct);
-        if (client is null || client.IsBlocked)
+        if (await VoiceAsync(clientId, ct) is not var (t, f))
         {
             return false;
         }
 
-        var t = texts.For(client.Language);
-        var f = new Formats(t, await schedule.ZoneAsync(ct));
         try
         {
             return await replies.SendAsync(clientId, compose(t, f), Keyboards.MainMenu(t), ct) != Replies.NoMessage;
@@ -34,5 +31,18 @@ public sealed class ClientNotices(BookingDb db, ScheduleReader schedule, TextPro
             logger.LogWarning(e, "Could not tell client {ClientId} about a change to their booking", clientId);
             return false;
         }
+    }
+
+    /// <summary>The client's language and the business zone; null for a client who is gone or blocked the bot.</summary>
+    public async Task<(Texts.Texts Texts, Formats Formats)?> VoiceAsync(long clientId, CancellationToken ct)
+    {
+        var client = await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clientId, ct);
+        if (client is null || client.IsBlocked)
+        {
+            return null;
+        }
+
+        var t = texts.For(client.Language);
+        return (t, new Formats(t, await schedule.ZoneAsync(ct)));
     }
 }
