@@ -23,8 +23,7 @@ public sealed class WebhookDelivery(IReadOnlyList<Uri> endpoints, string secret)
     /// <summary>Starts the POST of the update to the next endpoint (round robin).</summary>
     public void Post(Update update)
     {
-        var endpoint = endpoints[(int)((uint)Interlocked.Increment(ref _next) % (uint)endpoints.Count)];
-        _posts[update.Id] = PostAsync(update, endpoint);
+        _posts[update.Id] = PostAsync(update, NextEndpoint());
     }
 
     /// <summary>POSTs the update to one endpoint and returns the host's status code.</summary>
@@ -36,7 +35,7 @@ public sealed class WebhookDelivery(IReadOnlyList<Uri> endpoints, string secret)
 
     /// <summary>POSTs any body (garbage included) to the next endpoint and returns the host's status code.</summary>
     public Task<HttpStatusCode> PostRawAsync(string body, CancellationToken ct = default) =>
-        PostRawAsync(body, endpoints[(int)((uint)Interlocked.Increment(ref _next) % (uint)endpoints.Count)], ct);
+        PostRawAsync(body, NextEndpoint(), ct);
 
     private async Task<HttpStatusCode> PostRawAsync(string body, Uri endpoint, CancellationToken ct)
     {
@@ -66,4 +65,6 @@ public sealed class WebhookDelivery(IReadOnlyList<Uri> endpoints, string secret)
     }
 
     public void Dispose() => _http.Dispose();
+
+    private Uri NextEndpoint() => endpoints[(int)((uint)Interlocked.Increment(ref _next) % (uint)endpoints.Count)];
 }
