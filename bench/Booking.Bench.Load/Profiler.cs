@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Booking.Bot.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -8,7 +9,7 @@ namespace Booking.Bench.Load;
 /// <summary>Where the handled updates spent their time, summed over the measured window.</summary>
 public sealed record TimeProfile(
     long Updates, double HandlerMs, long Commands, double CommandMs, long Commits, double CommitMs, long Opens, double OpenMs,
-    long BotApiCalls, double BotApiMs)
+    long BotApiCalls, double BotApiMs, IReadOnlyList<(string Sql, long Count, double Ms)> Statements)
 {
     public string Describe()
     {
@@ -20,7 +21,9 @@ public sealed record TimeProfile(
                 + $"+ connection open {OpenMs / n:0.00} ms ({(double)Opens / n:0.0}) + Bot API {BotApiMs / n:0.00} ms ({(double)BotApiCalls / n:0.0} calls) "
                 + $"+ the rest {other / n:0.00} ms",
             $"shares of handler time: SQL {Share(CommandMs)}, commit {Share(CommitMs)}, open {Share(OpenMs)}, Bot API {Share(BotApiMs)}, "
-                + $"the rest (routing, rendering, JSON, EF materialisation, waiting for locks and threads) {Share(other)}");
+                + $"the rest (routing, rendering, JSON, EF materialisation, waiting for locks and threads) {Share(other)}",
+            "statements, most frequent first (per update, mean ms, text):",
+            string.Join('\n', Statements.Take(25).Select(s => $"  {(double)s.Count / n,6:0.00}  {s.Ms / Math.Max(1, s.Count),6:0.000}  {s.Sql}")));
     }
 
     private string Share(double ms) => HandlerMs <= 0 ? "-" : (ms / HandlerMs).ToString("P0", System.Globalization.CultureInfo.InvariantCulture);
@@ -36,6 +39,7 @@ public sealed class Profiler : IObserver<DiagnosticListener>, IObserver<KeyValue
     private readonly List<IDisposable> _subscriptions = [];
     private readonly ActivityListener _http;
     private long _commands, _commandTicks, _commits, _commitTicks, _opens, _openTicks, _calls, _callTicks;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StrongBox<(long Count, long Ticks)>> _statements = new();
     private (long Count, double Sum) _handlerAtStart;
     private bool _on;
 
@@ -57,6 +61,7 @@ public sealed class Profiler : IObserver<DiagnosticListener>, IObserver<KeyValue
     {
         _handlerAtStart = Handler();
         (_commands, _commandTicks, _commits, _commitTicks, _opens, _openTicks, _calls, _callTicks) = (0, 0, 0, 0, 0, 0, 0, 0);
+        _statements.Clear();
         Volatile.Write(ref _on, true);
     }
 
@@ -66,7 +71,8 @@ public sealed class Profiler : IObserver<DiagnosticListener>, IObserver<KeyValue
         var (count, sum) = Handler();
         return new TimeProfile(
             count - _handlerAtStart.Count, (sum - _handlerAtStart.Sum) * 1000, _commands, Ms(_commandTicks), _commits, Ms(_commitTicks),
-            _opens, Ms(_openTicks), _calls, Ms(_callTicks));
+            _opens, Ms(_openTicks), _calls, Ms(_callTicks),
+            [.. _statements.Select(p => (p.Key, p.Value.Value.Count, Ms(p.Value.Value.Ticks))).OrderByDescending(s => s.Count)]);
     }
 
     public void Dispose()
@@ -97,6 +103,12 @@ public sealed class Profiler : IObserver<DiagnosticListener>, IObserver<KeyValue
         {
             case CommandExecutedEventData e:
                 Add(ref _commands, ref _commandTicks, e.Duration);
+                var box = _statements.GetOrAdd(Shorten(e.Command.CommandText), _ => new StrongBox<(long, long)>());
+                lock (box)
+                {
+                    box.Value = (box.Value.Count + 1, box.Value.Ticks + e.Duration.Ticks);
+                }
+
                 break;
             case TransactionEndEventData e when value.Key == RelationalEventId.TransactionCommitted.Name:
                 Add(ref _commits, ref _commitTicks, e.Duration);
@@ -120,6 +132,12 @@ public sealed class Profiler : IObserver<DiagnosticListener>, IObserver<KeyValue
     {
         Interlocked.Increment(ref count);
         Interlocked.Add(ref ticks, duration.Ticks);
+    }
+
+    private static string Shorten(string sql)
+    {
+        var flat = string.Join(' ', sql.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length <= 160 ? flat : flat[..160];
     }
 
     private static double Ms(long ticks) => TimeSpan.FromTicks(ticks).TotalMilliseconds;

@@ -9,6 +9,9 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options) : DbContext(o
 {
     private ProcessedUpdate? _pendingUpdateMark;
 
+    // Asking the facade for the provider resolves services every time; the chat lock and the write gate ask per update.
+    private string? _provider;
+
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<Service> Services => Set<Service>();
     public DbSet<WorkingDay> WorkingDays => Set<WorkingDay>();
@@ -32,10 +35,10 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options) : DbContext(o
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     /// <summary>True when this provider needs its writers serialised by the application (SQLite does; see ADR 0002).</summary>
-    public bool IsSqlite => Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;
+    public bool IsSqlite => (_provider ??= Database.ProviderName ?? "").Contains("Sqlite", StringComparison.Ordinal);
 
     /// <summary>True on PostgreSQL, where <see cref="WriteGate"/> takes an advisory lock (ADR 0011).</summary>
-    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+    public bool IsPostgres => (_provider ??= Database.ProviderName ?? "") == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>
     /// Records that an update is being applied. The mark is saved with the first SaveChanges of this scope, so an
@@ -86,7 +89,15 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options) : DbContext(o
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        if (IsSqlite)
+        {
+            configurationBuilder.Properties<DateTime>().HaveConversion<SqliteUtcConverter>();
+        }
+        else
+        {
+            configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        }
+
         configurationBuilder.Properties<decimal>().HavePrecision(12, 2);
     }
 
@@ -94,4 +105,9 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options) : DbContext(o
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    /// <summary>The same on SQLite, where the instant is text (<see cref="SqliteInstantText"/>).</summary>
+    private sealed class SqliteUtcConverter() : ValueConverter<DateTime, string>(
+        v => SqliteInstantText.Format(v),
+        v => SqliteInstantText.Parse(v));
 }
