@@ -12,9 +12,8 @@ using Telegram.Bot.Types.Enums;
 namespace Booking.Bot.Receiving;
 
 /// <summary>
-/// One update, start to finish: a DI scope, the chat's lock across processes (PostgreSQL), de-duplication by
-/// update_id (the mark commits with the effect),
-/// the sender registered, then the router. A failure is logged and answered politely; it never escapes.
+/// One update, start to finish: a DI scope and its one connection, the chat's lock across processes (PostgreSQL),
+/// de-duplication by update_id (the mark commits with the effect), the sender registered, then the router. A failure is logged and answered politely; it never escapes.
 /// </summary>
 public sealed class UpdatePipeline(IServiceScopeFactory scopes, TimeProvider clock, Texts.TextProvider textProvider, ILogger<UpdatePipeline> logger)
 {
@@ -47,6 +46,9 @@ public sealed class UpdatePipeline(IServiceScopeFactory scopes, TimeProvider clo
         var db = services.GetRequiredService<BookingDb>();
         try
         {
+            // One connection for the whole update. Left to itself EF opens and closes it around each of the dozen
+            // queries a screen makes, and every open of a pooled SQLite connection registers EF's SQL functions anew.
+            await db.Database.OpenConnectionAsync(ct);
             await using var chat = await services.GetRequiredService<ChatLock>().AcquireAsync(sender.Id, ct);
             if (await db.ProcessedUpdates.AnyAsync(p => p.UpdateId == update.Id, ct))
             {

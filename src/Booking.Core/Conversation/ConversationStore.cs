@@ -67,6 +67,7 @@ public sealed class DbConversationStore(BookingDb db, TimeProvider clock) : ICon
 
     public async Task ClearAsync(long chatId, CancellationToken ct)
     {
+        using var turn = await db.WriterTurnAsync(ct);
         await db.Conversations.Where(c => c.ChatId == chatId).ExecuteDeleteAsync(ct);
     }
 }

@@ -11,6 +11,7 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options) : DbContext(o
 
     // Asking the facade for the provider resolves services every time; the chat lock and the write gate ask per update.
     private string? _provider;
+    private string? _connectionString;
 
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<Service> Services => Set<Service>();
@@ -63,6 +64,7 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options) : DbContext(o
             ProcessedUpdates.Add(mark);
         }
 
+        using var turn = await WriterTurnAsync(cancellationToken);
         try
         {
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -83,6 +85,15 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options) : DbContext(o
             throw;
         }
     }
+
+    /// <summary>
+    /// On SQLite, waits for this file's writer turn (<see cref="SqliteWriters"/>); null where there is nothing to wait
+    /// for: on PostgreSQL, or inside a transaction, whose owner (<see cref="WriteGate"/>) already holds the turn.
+    /// </summary>
+    public async ValueTask<IDisposable?> WriterTurnAsync(CancellationToken ct) =>
+        IsSqlite && Database.CurrentTransaction is null
+            ? await SqliteWriters.WaitAsync(_connectionString ??= Database.GetConnectionString() ?? "", ct)
+            : null;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BookingDb).Assembly);

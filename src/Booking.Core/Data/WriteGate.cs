@@ -22,8 +22,18 @@ public sealed class WriteGate(BookingDb db)
     {
         if (!db.IsPostgres)
         {
-            // Microsoft.Data.Sqlite begins non-deferred (BEGIN IMMEDIATE) transactions unless asked otherwise.
-            return new Write(db, await db.Database.BeginTransactionAsync(ct));
+            // Microsoft.Data.Sqlite begins non-deferred (BEGIN IMMEDIATE) transactions unless asked otherwise. The
+            // transaction holds the file's writer turn to its end, so the process's other writers queue behind it.
+            var turn = await db.WriterTurnAsync(ct);
+            try
+            {
+                return new Write(db, await db.Database.BeginTransactionAsync(ct), turn);
+            }
+            catch
+            {
+                turn?.Dispose();
+                throw;
+            }
         }
 
         // READ COMMITTED on purpose: every statement after the lock takes a fresh snapshot and so sees what the previous
@@ -33,7 +43,7 @@ public sealed class WriteGate(BookingDb db)
         return new Write(db, transaction);
     }
 
-    public sealed class Write(BookingDb db, IDbContextTransaction transaction) : IAsyncDisposable
+    public sealed class Write(BookingDb db, IDbContextTransaction transaction, IDisposable? turn = null) : IAsyncDisposable
     {
         public Task CommitAsync(CancellationToken ct) => transaction.CommitAsync(ct);
 
@@ -79,7 +89,17 @@ public sealed class WriteGate(BookingDb db)
             return true;
         }
 
-        public ValueTask DisposeAsync() => transaction.DisposeAsync();
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await transaction.DisposeAsync();
+            }
+            finally
+            {
+                turn?.Dispose();
+            }
+        }
     }
 
     public static bool IsOverlap(DbUpdateException e) => e.InnerException is DbException { SqlState: ExclusionViolation };

@@ -51,6 +51,12 @@ public sealed class Client
 
     public string DisplayName => Username is { Length: > 0 } ? "@" + Username : FirstName;
 
+    /// <summary>
+    /// How fresh "last seen" is kept. Audiences and the dashboard count days, so a client tapping through a booking
+    /// need not rewrite their row on every update; a minute keeps it exact enough for anything shown.
+    /// </summary>
+    public static readonly TimeSpan SeenResolution = TimeSpan.FromMinutes(1);
+
     /// <summary>Keeps names fresh (users rename themselves) and follows Telegram's language until the user picks one.</summary>
     public void Seen(string firstName, string? lastName, string? username, string? telegramLanguage, DateTime nowUtc)
     {
@@ -62,7 +68,11 @@ public sealed class Client
         FirstName = firstName;
         LastName = lastName;
         Username = username;
-        LastSeenUtc = nowUtc;
+        if (nowUtc - LastSeenUtc >= SeenResolution)
+        {
+            LastSeenUtc = nowUtc;
+        }
+
         IsBlocked = false;
         if (!LanguageChosen && telegramLanguage is not null)
         {

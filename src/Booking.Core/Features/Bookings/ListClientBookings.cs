@@ -11,7 +11,7 @@ public static class ListClientBookings
 
     public sealed record Result(IReadOnlyList<Domain.Booking> Upcoming, IReadOnlyList<Domain.Booking> Recent, int Limit);
 
-    public sealed class Handler(BookingDb db, TimeProvider clock)
+    public sealed class Handler(BookingDb db, TimeProvider clock, Availability.ScheduleReader schedule)
     {
         public async Task<Result> HandleAsync(long clientId, CancellationToken ct)
         {
@@ -25,7 +25,7 @@ public static class ListClientBookings
                 .OrderByDescending(b => b.StartUtc)
                 .Take(RecentCount)
                 .ToListAsync(ct);
-            var limit = await db.Settings.AsNoTracking().Select(s => s.MaxActiveBookings).SingleOrDefaultAsync(ct);
+            var limit = (await schedule.SettingsAsync(ct)).MaxActiveBookings;
             return new Result(upcoming, recent, limit);
         }
 

@@ -9,7 +9,7 @@ public static class ListServices
 {
     public sealed record Result(IReadOnlyList<Service> Services, BusinessSettings Settings);
 
-    public sealed class Handler(BookingDb db)
+    public sealed class Handler(BookingDb db, Availability.ScheduleReader schedule)
     {
         public async Task<Result> HandleAsync(CancellationToken ct)
         {
@@ -17,7 +17,7 @@ public static class ListServices
                 .Where(s => s.IsActive && !s.IsDeleted)
                 .OrderBy(s => s.DisplayOrder).ThenBy(s => s.Name)
                 .ToListAsync(ct);
-            var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync(ct) ?? new BusinessSettings();
+            var settings = await schedule.SettingsAsync(ct);
             return new Result(services, settings);
         }
 

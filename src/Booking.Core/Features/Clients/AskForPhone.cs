@@ -10,12 +10,12 @@ namespace Booking.Core.Features.Clients;
 /// </summary>
 public static class AskForPhone
 {
-    public sealed class Handler(BookingDb db)
+    public sealed class Handler(BookingDb db, Availability.ScheduleReader schedule)
     {
         /// <returns>How to ask (with or without a way round), or <see cref="PhoneRequest.Off"/> for not at all.</returns>
         public async Task<PhoneRequest> HandleAsync(long clientId, CancellationToken ct)
         {
-            var mode = await db.Settings.AsNoTracking().Select(s => (PhoneRequest?)s.PhoneRequest).SingleOrDefaultAsync(ct) ?? PhoneRequest.Off;
+            var mode = (await schedule.SettingsAsync(ct)).PhoneRequest;
             if (mode == PhoneRequest.Off)
             {
                 return PhoneRequest.Off;
