@@ -20,11 +20,6 @@ public static class DayLoads
 {
     public static DayLoad Of(IReadOnlyList<Slot> slots)
     {
-        if (slots.Count == 0)
-        {
-            return DayLoad.Unavailable;
-        }
-
         var free = 0;
         foreach (var slot in slots)
         {
@@ -34,8 +29,12 @@ public static class DayLoads
             }
         }
 
-        return free == 0 ? DayLoad.Full : free * 2 > slots.Count ? DayLoad.Plenty : DayLoad.Few;
+        return Of(slots.Count, free);
     }
+
+    /// <summary>The load of a day offering <paramref name="offered"/> slots, <paramref name="free"/> of them free.</summary>
+    public static DayLoad Of(int offered, int free) =>
+        offered == 0 ? DayLoad.Unavailable : free == 0 ? DayLoad.Full : free * 2 > offered ? DayLoad.Plenty : DayLoad.Few;
 
     public static bool IsBookable(this DayLoad load) => load is DayLoad.Plenty or DayLoad.Few;
 }

@@ -30,22 +30,16 @@ public sealed class Schedule(
 
     public IReadOnlyList<Slot> SlotsFor(Service service, DateOnly date) => SlotsFor(RulesFor(service), date);
 
-    public IReadOnlyList<Slot> SlotsFor(SlotRules rules, DateOnly date)
-    {
-        if (!IsWithinHorizon(date))
-        {
-            return [];
-        }
-
-        var bounds = LocalTime.DayBounds(date, Zone);
-        var dayBusy = BusyWithin(bounds);
-        return SlotGrid.ForDay(date, week.HoursOn(date), Zone, rules, NowUtc, dayBusy);
-    }
+    // The grid skips busy time that ended before a slot and stops at busy time starting after it, so it walks the
+    // whole sorted list as it is: no per-day copy.
+    public IReadOnlyList<Slot> SlotsFor(SlotRules rules, DateOnly date) =>
+        IsWithinHorizon(date) ? SlotGrid.ForDay(date, week.HoursOn(date), Zone, rules, NowUtc, busy) : [];
 
     /// <summary>The local opening hours of a date, or null when closed.</summary>
     public OpeningHours? HoursOn(DateOnly date) => week.HoursOn(date);
 
-    public DayLoad LoadOf(SlotRules rules, DateOnly date) => DayLoads.Of(SlotsFor(rules, date));
+    public DayLoad LoadOf(SlotRules rules, DateOnly date) =>
+        IsWithinHorizon(date) ? SlotGrid.LoadOfDay(date, week.HoursOn(date), Zone, rules, NowUtc, busy) : DayLoad.Unavailable;
 
     public SlotCheck Check(Service service, DateTime startUtc) => Check(RulesFor(service), startUtc);
 
@@ -72,26 +66,6 @@ public sealed class Schedule(
         }
 
         return SlotCheck.NotOffered;
-    }
-
-    private List<Interval> BusyWithin(Interval day)
-    {
-        // Busy intervals may start the day before (a long block); keep everything that touches the day.
-        var result = new List<Interval>();
-        foreach (var interval in busy)
-        {
-            if (interval.StartUtc >= day.EndUtc.AddDays(1))
-            {
-                break;
-            }
-
-            if (interval.EndUtc > day.StartUtc.AddDays(-1))
-            {
-                result.Add(interval);
-            }
-        }
-
-        return result;
     }
 }
 
