@@ -6,7 +6,7 @@ namespace Booking.Bot.Broadcasts;
 /// (ADR 0022): a send refused with 429 gives its turn back, since it delivered nothing; refusals scattered among
 /// deliveries hold back only their own copies (the sender postpones them), while a window of refusals
 /// (<see cref="RefusalWindow"/>) holds every send for retry_after and steps the pace down by a quarter; it climbs
-/// back by one a second after that. Tests move the clock instead of sleeping.
+/// back by one a second once sending resumes. Tests move the clock instead of sleeping.
 /// </summary>
 public sealed class BroadcastPacer(BotOptions options, TimeProvider clock)
 {
@@ -17,7 +17,7 @@ public sealed class BroadcastPacer(BotOptions options, TimeProvider clock)
     private readonly Lock _gate = new();
     private DateTimeOffset _holdUntil = DateTimeOffset.MinValue;
     private int _pace = options.Broadcast.MessagesPerSecond;
-    private int _deliveredAtPace;
+    private DateTimeOffset _climbedAt;
     private int _waiting;
     private int _pauses;
 
@@ -48,6 +48,7 @@ public sealed class BroadcastPacer(BotOptions options, TimeProvider clock)
             lock (_gate)
             {
                 var now = clock.GetUtcNow();
+                Climb(now);
                 while (_recent.First is { } oldest && now - oldest.Value >= Window)
                 {
                     _recent.RemoveFirst();
@@ -79,11 +80,6 @@ public sealed class BroadcastPacer(BotOptions options, TimeProvider clock)
         lock (_gate)
         {
             _refusals.Add(refused: false);
-            if (_pace < options.Broadcast.MessagesPerSecond && ++_deliveredAtPace >= _pace)
-            {
-                _pace++;
-                _deliveredAtPace = 0;
-            }
         }
     }
 
@@ -107,12 +103,25 @@ public sealed class BroadcastPacer(BotOptions options, TimeProvider clock)
 
             _refusals.Clear();
             _pace = Math.Max(1, _pace - Math.Max(1, _pace / 4));
-            _deliveredAtPace = 0;
             _pauses++;
             var until = clock.GetUtcNow() + wait;
             _holdUntil = until > _holdUntil ? until : _holdUntil;
+            _climbedAt = _holdUntil;
             return true;
         }
+    }
+
+    /// <summary>One more send a second for every second since sending resumed (or last climbed), up to the rate.</summary>
+    private void Climb(DateTimeOffset now)
+    {
+        if (_pace >= options.Broadcast.MessagesPerSecond || now - _climbedAt < Window)
+        {
+            return;
+        }
+
+        var seconds = (int)Math.Min((now - _climbedAt) / Window, options.Broadcast.MessagesPerSecond);
+        _pace = Math.Min(options.Broadcast.MessagesPerSecond, _pace + seconds);
+        _climbedAt += seconds * Window;
     }
 
     /// <summary>A send's place in the pacer's second.</summary>
