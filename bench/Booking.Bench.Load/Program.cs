@@ -34,11 +34,12 @@ if (options.Mode == LoadMode.Broadcast)
     Console.WriteLine();
     Console.WriteLine("== broadcast ==");
     Console.WriteLine(F($"reached:             {b.Reached} of {b.Recipients} recipients in {b.Seconds:0.0} s (wake → last copy)"));
-    Console.WriteLine(F($"rate:                {b.Achieved:0.0}/s = {b.Achieved / b.Rate:P1} of the configured {b.Rate}/s"));
-    Console.WriteLine(F($"flood control:       {b.Floods} × 429, {b.FloodWaitSeconds:0.0} s of waits asked for; the configured rate plus those waits is {b.ExpectedSeconds:0.0} s, achieved {b.ExpectedSeconds / Math.Max(0.001, b.Seconds):P1} of that pace"));
-    Console.WriteLine(F($"lost:                {b.Lost} (recipients who never got it)"));
+    Console.WriteLine(F($"rate:                {b.Achieved:0.0}/s = {b.ShareOfRate:P1} of the configured {b.Rate}/s"));
+    Console.WriteLine(F($"flood control:       {b.Floods} × 429 (retry_after {options.RetryAfterSeconds} s); {b.SystemicPauses} systemic pause(s) of all sending"));
+    Console.WriteLine(F($"lost:                {b.Lost} (recipients who never got it{(b.StillQueued > 0 ? $"; {b.StillQueued} still queued when the harness stopped waiting" : "")})"));
     Console.WriteLine(F($"duplicated:          {b.Duplicated} recipients got it more than once ({b.ExtraCopies} extra copies)"));
     Console.WriteLine(F($"database:            {b.Progress?.Sent} sent, {b.Progress?.Blocked} blocked, {b.Progress?.Failed} failed of {b.Progress?.Total}"));
+    Console.WriteLine(F($"target:              ≥ {BroadcastResult.Target:P0} of the rate, 0 lost, 0 duplicated: {(b.MeetsTarget ? "met" : "missed")}"));
     return b.Lost > 0 || b.Duplicated > 0 ? 1 : 0;
 }
 

@@ -1,4 +1,5 @@
 using Booking.Bot.Receiving;
+using Booking.Bot.Resilience;
 using Booking.Bot.Texts;
 using Booking.Core.Features.Broadcasts;
 using Microsoft.Extensions.Logging;
@@ -9,8 +10,9 @@ namespace Booking.Bot.Broadcasts;
 /// <summary>
 /// One batch of a broadcast: claim the next recipients, send each at its turn, record what happened, then show the
 /// admin the progress and, once nothing is left, the final report. A 403 marks the client blocked (in
-/// <see cref="Replies"/>) and the copy blocked; a 429 that outlasted the retries holds all sending and puts the copy
-/// back for later without counting it; any other 4xx fails the copy; other errors are tried again a few times.
+/// <see cref="Replies"/>) and the copy blocked; a 429 comes back at once (not waited out in the call) and puts that
+/// copy back for retry_after without counting it, and the pacer decides whether it holds everyone (ADR 0022); any other
+/// 4xx fails the copy; other errors are tried again a few times.
 /// </summary>
 public sealed class BroadcastSender(
     ClaimBroadcastRecipients.Handler claims, BroadcastOutcomes outcomes, BroadcastPacer pacer, BroadcastProgress progress,
@@ -25,9 +27,9 @@ public sealed class BroadcastSender(
         {
             foreach (var item in batch)
             {
-                await pacer.WaitTurnAsync(ct);
+                var turn = await pacer.WaitTurnAsync(ct);
                 started++;
-                await SendOneAsync(item, ct);
+                await SendOneAsync(item, turn, ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -41,18 +43,32 @@ public sealed class BroadcastSender(
         return batch.Count;
     }
 
-    private async Task SendOneAsync(ClaimBroadcastRecipients.Claimed item, CancellationToken ct)
+    private async Task SendOneAsync(ClaimBroadcastRecipients.Claimed item, BroadcastPacer.Turn turn, CancellationToken ct)
     {
         try
         {
-            var messageId = await replies.SendAsync(item.ClientId, Texts.Texts.Escape(item.Text), null, ct);
+            int messageId;
+            using (CallerHandlesFloodControl.Begin())
+            {
+                messageId = await replies.SendAsync(item.ClientId, Texts.Texts.Escape(item.Text), null, ct);
+            }
+
+            pacer.Delivered();
             await (messageId == Replies.NoMessage ? outcomes.BlockedAsync(item.Id, ct) : outcomes.SentAsync(item.Id, ct));
         }
         catch (ApiRequestException e) when (e.ErrorCode == 429)
         {
-            var wait = TimeSpan.FromSeconds(Math.Max(e.Parameters?.RetryAfter ?? 1, 1));
-            logger.LogWarning("Flood control holds the broadcast for {Wait}; copy {Id} is sent later", wait, item.Id);
-            pacer.Hold(wait);
+            // The margin keeps the copy from coming back before the flood gate has reopened its chat.
+            var wait = TimeSpan.FromSeconds(Math.Max(e.Parameters?.RetryAfter ?? 1, 1)) + TelegramResilience.RetryAfterMargin;
+            if (pacer.Refused(turn, wait))
+            {
+                logger.LogWarning("Flood control refuses the bot as a whole: every broadcast copy waits {Wait}, and the pace drops to {Pace}/s", wait, pacer.Pace);
+            }
+            else
+            {
+                logger.LogInformation("Flood control for one chat: copy {Id} is sent after {Wait}, the others go on", item.Id, wait);
+            }
+
             await outcomes.PostponeAsync(item.Id, wait, ct);
         }
         catch (ApiRequestException e) when (e.ErrorCode is >= 400 and < 500)

@@ -1,3 +1,4 @@
+using Booking.Core.Features.Broadcasts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,8 +7,8 @@ namespace Booking.Bot.Broadcasts;
 
 /// <summary>
 /// Sends broadcasts in the background while admins keep using the bot. It starts at once when a broadcast is
-/// confirmed (<see cref="Wake"/>), at start-up (resuming whatever a restart interrupted) and every
-/// <see cref="Period"/> on the injected clock (copies held back by flood control or an error become due again).
+/// confirmed (<see cref="Wake"/>), at start-up (resuming whatever a restart interrupted), when the first copy held
+/// back by flood control or an error becomes due again, and at least every <see cref="Period"/> on the injected clock.
 /// </summary>
 public sealed class BroadcastWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<BroadcastWorker> logger) : BackgroundService
 {
@@ -83,9 +84,25 @@ public sealed class BroadcastWorker(IServiceScopeFactory scopes, TimeProvider cl
 
     private async Task WaitForWorkAsync(CancellationToken stoppingToken)
     {
+        var wait = Period;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            if (await scope.ServiceProvider.GetRequiredService<ClaimBroadcastRecipients.Handler>().NextDueAsync(stoppingToken) is { } due)
+            {
+                // A copy postponed for a second must not wait for the period: the last ones would stretch the broadcast.
+                var left = new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc)) - clock.GetUtcNow();
+                wait = left < TimeSpan.Zero ? TimeSpan.Zero : left < Period ? left : Period;
+            }
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Could not read when the next held-back broadcast copy is due; the next sweep is in {Period}", Period);
+        }
+
         using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var woken = _wake.WaitAsync(either.Token);
-        var tick = Task.Delay(Period, clock, either.Token);
+        var tick = Task.Delay(wait, clock, either.Token);
         await Task.WhenAny(woken, tick);
         await either.CancelAsync();
         await ((Task)woken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

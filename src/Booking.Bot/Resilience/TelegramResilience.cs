@@ -9,7 +9,8 @@ namespace Booking.Bot.Resilience;
 
 /// <summary>
 /// P6: the one retry policy for every Bot API call, run as a resilience handler on the "telegram" HttpClient (ADR 0004).
-/// A 429 waits Telegram's <c>parameters.retry_after</c>; 5xx, network errors and attempt timeouts back off
+/// A 429 waits Telegram's <c>parameters.retry_after</c> (unless the caller handles it, see
+/// <see cref="CallerHandlesFloodControl"/>); 5xx, network errors and attempt timeouts back off
 /// exponentially with jitter; every other 4xx (400 "message is not modified", 403 "bot was blocked") goes straight
 /// back to the caller, which knows what it means.
 /// </summary>
@@ -53,8 +54,8 @@ public static class TelegramResilience
         outcome switch
         {
             { Exception: HttpRequestException or TimeoutRejectedException } => true,
-            { Result: { StatusCode: HttpStatusCode.TooManyRequests } tooMany } =>
-                await RetryAfterAsync(tooMany, ct) is not { } wait || wait <= options.MaxRetryAfter,
+            { Result: { StatusCode: HttpStatusCode.TooManyRequests } tooMany } => !CallerHandlesFloodControl.IsMarked
+                && (await RetryAfterAsync(tooMany, ct) is not { } wait || wait <= options.MaxRetryAfter),
             { Result: { } response } => (int)response.StatusCode >= 500,
             _ => false,
         };

@@ -72,6 +72,30 @@ public sealed class TelegramResilienceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_429_for_a_caller_that_handles_flood_control_itself_comes_back_at_once_while_other_calls_still_wait_it_out()
+    {
+        _api.Then(StubBotApi.Error(429, "Too Many Requests: retry after 3", retryAfter: 3))
+            .Then(StubBotApi.Error(429, "Too Many Requests: retry after 3", retryAfter: 3))
+            .Then(StubBotApi.Ok());
+        var http = Http();
+        Task<HttpResponseMessage> marked;
+        using (CallerHandlesFloodControl.Begin())
+        {
+            marked = http.PostAsync("sendMessage", Body());
+        }
+
+        var refused = await RunAsync(marked, limit: TimeSpan.FromSeconds(1));
+        var unmarked = await RunAsync(http.PostAsync("sendMessage", Body()));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Contains("\"retry_after\":3", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, unmarked.StatusCode);
+        var calls = _api.Calls;
+        Assert.Equal(3, calls.Count);
+        Assert.InRange(calls[2] - calls[1], TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3.3));
+    }
+
+    [Fact]
     public async Task Server_errors_and_network_failures_are_retried_with_growing_pauses_until_one_succeeds()
     {
         _api.Then(StubBotApi.Error(500, "Internal Server Error"))

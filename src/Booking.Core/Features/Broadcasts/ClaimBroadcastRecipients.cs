@@ -58,5 +58,17 @@ public static class ClaimBroadcastRecipients
             await write.CommitAsync(ct);
             return claimed;
         }
+
+        /// <summary>
+        /// When the first copy held back (by flood control, an error, or another sender's claim) becomes due again;
+        /// null when no running broadcast has one.
+        /// </summary>
+        public async Task<DateTime?> NextDueAsync(CancellationToken ct) => await (
+                from r in db.BroadcastRecipients
+                join b in db.Broadcasts on r.BroadcastId equals b.Id
+                where b.Status == BroadcastStatus.Sending && r.Status == RecipientStatus.Sending
+                orderby r.LeaseUntilUtc
+                select r.LeaseUntilUtc)
+            .FirstOrDefaultAsync(ct);
     }
 }

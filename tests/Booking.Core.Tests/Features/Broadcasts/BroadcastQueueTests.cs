@@ -27,6 +27,9 @@ public abstract class BroadcastQueueTests(Storage storage) : IAsyncLifetime
     private Task<IReadOnlyList<ClaimBroadcastRecipients.Claimed>> ClaimAsync(int max) =>
         _world.RunAsync<ClaimBroadcastRecipients.Handler, IReadOnlyList<ClaimBroadcastRecipients.Claimed>>(h => h.ClaimAsync(max, CancellationToken.None));
 
+    private Task<DateTime?> NextDueAsync() =>
+        _world.RunAsync<ClaimBroadcastRecipients.Handler, DateTime?>(h => h.NextDueAsync(CancellationToken.None));
+
     private Task AddClientAsync(long id, DateTime lastSeenUtc, bool blocked = false) => _world.InDbAsync(async db =>
     {
         var client = new Client(id, "Client " + id, null, null, "ru", lastSeenUtc);
@@ -196,6 +199,30 @@ public abstract class BroadcastQueueTests(Storage storage) : IAsyncLifetime
 
         var again = Assert.Single(await ClaimAsync(10));
         Assert.Equal(first.Id, again.Id);
+    }
+
+    [StorageFact]
+    public async Task A_copy_postponed_by_flood_control_is_the_next_due_and_is_claimed_again_once_its_wait_is_over()
+    {
+        await AddClientAsync(1, CoreWorld.Now.UtcDateTime);
+        await AddClientAsync(2, CoreWorld.Now.UtcDateTime);
+        Assert.Null(await NextDueAsync());
+        await CreateAsync(Audience.All);
+        var batch = await ClaimAsync(10);
+        await _world.RunAsync<BroadcastOutcomes, bool>(async o =>
+        {
+            await o.SentAsync(batch[0].Id, CancellationToken.None);
+            await o.PostponeAsync(batch[1].Id, TimeSpan.FromSeconds(1.1), CancellationToken.None);
+            return true;
+        });
+
+        Assert.Equal(CoreWorld.Now.UtcDateTime.AddSeconds(1.1), await NextDueAsync());
+        Assert.Empty(await ClaimAsync(10));
+        _world.Clock.Advance(TimeSpan.FromSeconds(1.1));
+        var again = Assert.Single(await ClaimAsync(10));
+
+        Assert.Equal((batch[1].Id, 2L), (again.Id, again.ClientId));
+        Assert.Equal(1, await _world.InDbAsync(db => db.BroadcastRecipients.Where(r => r.Id == again.Id).Select(r => r.Attempts).SingleAsync()));
     }
 
     [StorageFact]

@@ -10,8 +10,8 @@ namespace Booking.Web.Tests.EndToEnd.Admin;
 
 /// <summary>
 /// A7 at scale: 2,000 clients, flood control and blocked clients injected along the way, and a host restart half-way.
-/// The fake clock is moved one second at a time whenever the sender waits for it, so nothing sleeps but the real
-/// retry after each 429.
+/// The fake clock is moved one second at a time whenever the sender waits for it, so nothing sleeps but a copy whose
+/// chat is still closed by the flood gate after its 429.
 /// </summary>
 public sealed class BroadcastAtScaleTests : IAsyncDisposable
 {
@@ -88,7 +88,8 @@ public sealed class BroadcastAtScaleTests : IAsyncDisposable
         var watch = Stopwatch.StartNew();
         await owner.PressAsync($"📣 Отправить {Clients}");
 
-        // First half: 25 clients have blocked the bot, flood control once (retried) and once for longer than the retries.
+        // First half: 25 clients have blocked the bot, flood control for one client and then for four in a row (each
+        // copy is postponed on its own: too few refusals to hold everyone).
         await AtNextTurnAsync(() => _s.Api.Fail("sendMessage", 403, Blocked, times: 25));
         await RunUntilAsync(() => SendAttempts() >= 300, "300 copies were tried");
         await AtNextTurnAsync(() => _s.Api.Fail("sendMessage", 429, "Too Many Requests: retry after 1", times: 1, retryAfter: 1));

@@ -14,7 +14,7 @@ namespace Booking.Web.Tests.EndToEnd.Admin;
 /// the background at most BROADCAST_RATE a second of the fake clock, each client gets exactly one, clients who
 /// blocked the bot are marked and reported, and a restart in the middle sends the rest and nobody twice.
 /// </summary>
-public sealed class BroadcastTests : IAsyncDisposable
+public sealed partial class BroadcastTests : IAsyncDisposable
 {
     private const long FirstClient = 2001;
     private const string Typed = "Скидка <b>50%</b> & <a href=\"http://evil.example\">приз</a>";
@@ -133,27 +133,6 @@ public sealed class BroadcastTests : IAsyncDisposable
         Assert.Contains("Доставлено: 30", owner.LastMessage.Text, StringComparison.Ordinal);
         var attempts = await _s.Host.DbAsync(db => db.BroadcastRecipients.Select(r => r.Attempts).Distinct().ToListAsync());
         Assert.Equal([1], attempts);
-    }
-
-    [Fact]
-    public async Task Flood_control_that_outlasts_the_retries_postpones_the_copy_without_counting_it_twice()
-    {
-        var clients = await StartWithClientsAsync(3);
-        var owner = await ComposeAsync();
-        _s.Api.Fail("sendMessage", 429, "Too Many Requests: retry after 0", times: 1 + BotHost.TelegramRetries, retryAfter: 0);
-
-        await owner.PressAsync("📣 Отправить 3");
-        await EventuallyAsync(() => SendsToClients().Count == 1 + BotHost.TelegramRetries && Pacer.IsWaiting, "flood control holds the sender");
-        Assert.All(clients, c => Assert.Empty(c.Messages));
-
-        _s.Clock.Advance(TimeSpan.FromSeconds(1));
-        await EventuallyAsync(() => HasReport(owner), "the owner got the final report");
-
-        Assert.All(clients, c => Assert.Equal(Escaped, Assert.Single(c.Messages).Text));
-        Assert.Contains("Доставлено: 3", owner.LastMessage.Text, StringComparison.Ordinal);
-        Assert.Contains("Не доставлено: 0", owner.LastMessage.Text, StringComparison.Ordinal);
-        var first = await _s.Host.DbAsync(db => db.BroadcastRecipients.SingleAsync(r => r.ClientId == FirstClient));
-        Assert.Equal((RecipientStatus.Sent, 1), (first.Status, first.Attempts));
     }
 
     [Fact]
