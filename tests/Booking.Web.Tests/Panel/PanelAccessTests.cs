@@ -13,10 +13,11 @@ public sealed class PanelAccessTests : IAsyncLifetime
 {
     private const long ModeratorId = 900_000_002;
 
-    private static readonly string[] ModeratorPages = ["/panel/", "/panel/schedule", "/panel/bookings", "/panel/services"];
+    private static readonly string[] ModeratorPages = ["/panel/", "/panel/schedule", "/panel/bookings", "/panel/services", "/panel/blocks"];
 
     private static readonly string[] SuperAdminPages =
-        ["/panel/settings", "/panel/texts", "/panel/audit", "/panel/export", "/panel/export/bookings.csv", "/panel/export/clients.csv", "/panel/export/audit.csv"];
+        ["/panel/settings", "/panel/days", "/panel/broadcasts", "/panel/admins", "/panel/texts", "/panel/audit", "/panel/export", "/panel/export/bookings.csv",
+            "/panel/export/clients.csv", "/panel/export/audit.csv"];
 
     private BotScenario _s = null!;
 

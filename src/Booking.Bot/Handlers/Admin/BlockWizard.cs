@@ -6,7 +6,6 @@ using Booking.Core.Conversation;
 using Booking.Core.Domain;
 using Booking.Core.Features.Blocks;
 using Booking.Core.Scheduling;
-using Microsoft.Extensions.Logging;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace Booking.Bot.Handlers.Admin;
