@@ -34,7 +34,7 @@ public static class BroadcastsPage
             var user = PanelUser.From(http);
             var t = user.T;
             var form = await http.Request.ReadFormAsync(http.RequestAborted);
-            var (text, audience) = (form["text"].ToString(), Parse(form["audience"]) ?? Audience.All);
+            var (text, audience) = (Text(form), Parse(form["audience"]) ?? Audience.All);
             if (Problem(user, text) is { } problem)
             {
                 return PanelLayout.Page(user, Path, t.Plain("web.nav_broadcasts"), problem + Compose(user, text, audience));
@@ -63,7 +63,7 @@ public static class BroadcastsPage
         {
             var user = PanelUser.From(http);
             var form = await http.Request.ReadFormAsync(http.RequestAborted);
-            var (text, audience) = (form["text"].ToString(), Parse(form["audience"]));
+            var (text, audience) = (Text(form), Parse(form["audience"]));
             if (audience is null || Problem(user, text) is not null)
             {
                 return Results.Redirect(Path + "?done=invalid");
@@ -79,6 +79,9 @@ public static class BroadcastsPage
             return Results.Redirect(FormattableString.Invariant($"{Path}?done=started&id={result.BroadcastId}&count={result.Recipients}"));
         }).Needs(Permission.Broadcast);
     }
+
+    /// <summary>The message as typed; browsers send a textarea's line breaks as CRLF, Telegram's are LF.</summary>
+    private static string Text(IFormCollection form) => form["text"].ToString().ReplaceLineEndings("\n");
 
     /// <summary>What the bot would refuse to queue: an empty message, or one too long once escaped for Telegram.</summary>
     private static string? Problem(PanelUser user, string text)

@@ -53,6 +53,10 @@ public static class PanelAssets
         .columns form.stack { max-width:none; }
         .message { white-space:pre-wrap; background:#eff6ff; border-radius:10px; padding:10px 12px; max-width:520px; }
         progress { width:120px; vertical-align:middle; }
+        fieldset { border:1px solid var(--line); border-radius:8px; padding:8px 12px; margin:0; }
+        legend { font-size:13px; color:var(--muted); padding:0 4px; }
+        form.stack label.choice { flex-direction:row; align-items:center; gap:8px; color:var(--fg); font-size:15px; padding:2px 0; }
+        a.danger { color:var(--bad); }
         """;
 
     /// <summary>

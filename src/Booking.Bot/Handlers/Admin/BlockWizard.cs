@@ -1,7 +1,6 @@
 using Booking.Bot.Callbacks;
 using Booking.Bot.Receiving;
 using Booking.Bot.Rendering;
-using Booking.Bot.Texts;
 using Booking.Core.Conversation;
 using Booking.Core.Domain;
 using Booking.Core.Features.Blocks;
