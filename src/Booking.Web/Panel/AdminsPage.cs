@@ -23,7 +23,7 @@ public static class AdminsPage
         {
             var user = PanelUser.From(http);
             var t = user.T;
-            var h = new Html().Raw(Notice(user, http.Request)).Raw("<table class=\"admins\"><thead><tr><th>").Raw(t["web.admin_name"]).Raw("</th><th>Telegram ID</th><th>")
+            var h = new Html().Raw(Notice(user, http.Request)).Raw("<table class=\"admins\"><thead><tr><th>").Raw(t["web.admin_name"]).Raw("</th><th>").Raw(t["web.admin_id"]).Raw("</th><th>")
                 .Raw(t["web.admin_role"]).Raw("</th><th>").Raw(t["web.col_actions"]).Raw("</th></tr></thead><tbody>");
             foreach (var a in await team.ListAsync(http.RequestAborted))
             {
@@ -44,7 +44,7 @@ public static class AdminsPage
 
             h.Raw("</tbody></table><h2>").Raw(t["web.admin_new"]).Raw("</h2><form method=\"post\" class=\"stack box\" action=\"/panel/admins\">").Raw(user.CsrfField)
                 .Raw("<p class=\"muted pre\">").Raw(t.Stripped("admins.add_prompt")).Raw("</p>")
-                .Raw("<label>Telegram ID<input name=\"id\" inputmode=\"numeric\" pattern=\"[0-9]+\" required></label><label>").Raw(t["web.admin_role"])
+                .Raw("<label>").Raw(t["web.admin_id"]).Raw("<input name=\"id\" inputmode=\"numeric\" pattern=\"[0-9]+\" required></label><label>").Raw(t["web.admin_role"])
                 .Raw("<select name=\"role\">").Raw(Option(t, AdminRole.Moderator)).Raw(Option(t, AdminRole.SuperAdmin)).Raw("</select></label>")
                 .Raw("<div><button type=\"submit\" class=\"primary\">").Raw(t.Stripped("admins.add_button")).Raw("</button></div></form>");
             return PanelLayout.Page(user, Path, t.Plain("web.nav_admins"), h.ToString());

@@ -122,7 +122,7 @@ public static class BroadcastsPage
     {
         var (t, f) = (user.T, user.T.Formats);
         var items = await list.HandleAsync(Shown, ct);
-        var h = new Html().Raw("<h2>").Raw(t["web.broadcast_history"]).Raw("</h2><table class=\"broadcasts\"><thead><tr><th>№</th><th>").Raw(t["web.col_when"])
+        var h = new Html().Raw("<h2>").Raw(t["web.broadcast_history"]).Raw("</h2><table class=\"broadcasts\"><thead><tr><th>").Raw(t["web.broadcast_number"]).Raw("</th><th>").Raw(t["web.col_when"])
             .Raw("</th><th>").Raw(t["web.broadcast_audience"]).Raw("</th><th>").Raw(t["web.broadcast_text"]).Raw("</th><th>").Raw(t["web.broadcast_progress"])
             .Raw("</th></tr></thead><tbody>");
         foreach (var b in items)
