@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Booking.Core.Domain;
 using Booking.TestKit.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -54,8 +53,8 @@ public sealed class ScheduleAndReachTests(Chromium chromium) : IAsyncLifetime
 
         Assert.Contains("Рассылка №1 на 2 получателей отправляется", await _w.Page.Locator(".flash").InnerTextAsync(), StringComparison.Ordinal);
         const string Expected = "Салон закрыт 2 декабря 🌿\nЗапишитесь на другой день — будем рады!";
-        await EventuallyAsync(() => anna.LastMessage.Text == Expected && boris.LastMessage.Text == Expected, "both clients got the broadcast");
-        await EventuallyAsync(() => _w.S.Admin.Messages.Any(m => m.Text.Contains("Рассылка №1 завершена", StringComparison.Ordinal)), "the owner got the report");
+        await Eventually.UntilAsync(() => anna.LastMessage.Text == Expected && boris.LastMessage.Text == Expected, "both clients got the broadcast");
+        await Eventually.UntilAsync(() => _w.S.Admin.Messages.Any(m => m.Text.Contains("Рассылка №1 завершена", StringComparison.Ordinal)), "the owner got the report");
         await _w.Page.ReloadAsync();
         Assert.Contains("2 из 2", await _w.Page.Locator("tr[data-broadcast='1']").InnerTextAsync(), StringComparison.Ordinal);
         await _w.ScreenshotAsync("broadcasts");
@@ -125,16 +124,5 @@ public sealed class ScheduleAndReachTests(Chromium chromium) : IAsyncLifetime
         await form.Locator("input[name=hours]").FillAsync(hours);
         await form.GetByRole(AriaRole.Button, new() { Name = "Сохранить" }).ClickAsync();
         await _w.Page.Locator(".flash").WaitForAsync();
-    }
-
-    /// <summary>Waits in real time for the background sender; the fake clock does not move.</summary>
-    private static async Task EventuallyAsync(Func<bool> condition, string what)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), "Timed out waiting until " + what);
-            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System);
-        }
     }
 }

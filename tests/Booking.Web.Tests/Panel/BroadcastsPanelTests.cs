@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Booking.Core.Domain;
 using Booking.TestKit.Hosting;
@@ -52,11 +51,11 @@ public sealed class BroadcastsPanelTests : IAsyncLifetime
         Assert.Contains("Рассылка №1 на 3 получателей отправляется", sent, StringComparison.Ordinal);
         foreach (var client in _clients)
         {
-            await EventuallyAsync(() => client.Messages.Any(), $"client {client.Id} got the broadcast");
+            await Eventually.UntilAsync(() => client.Messages.Any(), $"client {client.Id} got the broadcast");
             Assert.Equal("Скидка &lt;b&gt;50%&lt;/b&gt; в пятницу &amp; подарок", Assert.Single(client.Messages).Text);
         }
 
-        await EventuallyAsync(() => _s.Admin.Messages.Any(m => m.Text.Contains("Рассылка №1 завершена", StringComparison.Ordinal)), "the owner got the report in the bot");
+        await Eventually.UntilAsync(() => _s.Admin.Messages.Any(m => m.Text.Contains("Рассылка №1 завершена", StringComparison.Ordinal)), "the owner got the report in the bot");
         var broadcast = await _s.Host.DbAsync(db => db.Broadcasts.SingleAsync());
         Assert.Equal((3, BotScenario.AdminId, (int?)null), (broadcast.Total, broadcast.CreatedBy, broadcast.ProgressMessageId));
         var audit = await _s.Host.DbAsync(db => db.AuditEntries.SingleAsync());
@@ -108,16 +107,5 @@ public sealed class BroadcastsPanelTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, send.StatusCode);
         Assert.Equal(0, await _s.Host.DbAsync(db => db.Broadcasts.CountAsync()));
         Assert.All(_clients, c => Assert.Empty(c.Messages));
-    }
-
-    /// <summary>Waits in real time for the background sender; the fake clock does not move.</summary>
-    private static async Task EventuallyAsync(Func<bool> condition, string what)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), "Timed out waiting until " + what);
-            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System);
-        }
     }
 }
