@@ -59,7 +59,7 @@ public static class BlocksPage
             var b = t.Bot;
             var impact = affected == 0 ? b["blocks.impact_none"] : b.Format("blocks.impact_some", ("count", affected));
             var confirm = b.Format("blocks.confirm", ("span", BlocksScreens.Span(t.Formats, s.StartUtc, s.EndUtc)), ("reason", s.Reason ?? b["blocks.no_reason"]), ("impact", impact));
-            var h = new Html().Raw("<section class=\"box\"><p class=\"pre").Raw(affected > 0 ? " warn" : string.Empty).Raw("\">").Raw(PanelTexts.FromTelegram(confirm)).Raw("</p>")
+            var h = new Html().Raw("<section class=\"box\"><p class=\"pre\">").Raw(PanelTexts.FromTelegram(confirm)).Raw("</p>")
                 .Raw("<form method=\"post\" action=\"/panel/blocks\">").Raw(user.CsrfField);
             foreach (var field in Fields)
             {
@@ -68,7 +68,7 @@ public static class BlocksPage
 
             h.Raw("<button type=\"submit\" class=\"primary\">").Raw(t.Stripped("blocks.confirm_button")).Raw("</button> <a href=\"/panel/blocks\">")
                 .Raw(t["web.back"]).Raw("</a></form></section>");
-            return PanelLayout.Page(user, Path, t.Plain("web.block_confirm_title"), h.ToString());
+            return PanelLayout.Page(user, Path, t.Plain("web.nav_blocks"), h.ToString());
         }).Needs(Permission.ManageSlots);
 
         panel.MapPost("/blocks", async (HttpContext http, AdminBlocking blocking, TimeProvider clock) =>
