@@ -82,6 +82,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<BookingActions>();
         services.AddScoped<MoveScreens>();
         services.AddScoped<AdminBookingChanges>();
+        services.AddScoped<AdminBlocking>();
+        services.AddScoped<AdminTeam>();
         services.AddScoped<WebLoginCommand>();
         services.AddScoped<AuditScreens>();
         services.AddScoped<ExportScreens>();

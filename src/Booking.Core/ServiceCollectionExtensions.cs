@@ -82,6 +82,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<RemoveSpecialDay.Handler>();
         services.AddScoped<SelectAudience.Handler>();
         services.AddScoped<CreateBroadcast.Handler>();
+        services.AddScoped<ListBroadcasts.Handler>();
         services.AddScoped<ClaimBroadcastRecipients.Handler>();
         services.AddScoped<BroadcastOutcomes>();
         services.AddScoped<GetBookingEvent.Handler>();

@@ -48,6 +48,15 @@ public static class PanelAssets
         .live { position:fixed; right:16px; bottom:16px; background:#111827; color:#fff; padding:8px 12px; border-radius:8px; font-size:13px; }
         .tabs a { margin-right:10px; } .tabs a.active { font-weight:600; color:var(--fg); text-decoration:none; }
         pre.value { white-space:pre-wrap; margin:0; font:inherit; }
+        .pre { white-space:pre-line; }
+        .columns { display:grid; grid-template-columns:repeat(auto-fill,minmax(320px,1fr)); gap:12px; align-items:start; }
+        .columns form.stack { max-width:none; }
+        .message { white-space:pre-wrap; background:#eff6ff; border-radius:10px; padding:10px 12px; max-width:520px; }
+        progress { width:120px; vertical-align:middle; }
+        fieldset { border:1px solid var(--line); border-radius:8px; padding:8px 12px; margin:0; }
+        legend { font-size:13px; color:var(--muted); padding:0 4px; }
+        form.stack label.choice { flex-direction:row; align-items:center; gap:8px; color:var(--fg); font-size:15px; padding:2px 0; }
+        a.danger { color:var(--bad); }
         """;
 
     /// <summary>

@@ -79,7 +79,11 @@ public static class PanelHosting
         BookingsPage.Map(gated);
         BookingActionsEndpoints.Map(gated);
         ServicesPage.Map(gated);
+        BlocksPage.Map(gated);
         SettingsPage.Map(gated);
+        SpecialDaysPage.Map(gated);
+        BroadcastsPage.Map(gated);
+        AdminsPage.Map(gated);
         TextsPage.Map(gated);
         AuditPage.Map(gated);
         ExportEndpoints.Map(gated);

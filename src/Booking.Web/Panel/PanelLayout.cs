@@ -11,8 +11,12 @@ public static class PanelLayout
         ("web.nav_schedule", "/panel/schedule", Permission.ManageBookings),
         ("web.nav_bookings", "/panel/bookings", Permission.ManageBookings),
         ("web.nav_services", "/panel/services", Permission.ManageServices),
+        ("web.nav_blocks", "/panel/blocks", Permission.ManageSlots),
         ("web.nav_settings", "/panel/settings", Permission.ManageSettings),
+        ("web.nav_days", "/panel/days", Permission.ManageSettings),
+        ("web.nav_broadcasts", "/panel/broadcasts", Permission.Broadcast),
         ("web.nav_texts", "/panel/texts", Permission.EditTexts),
+        ("web.nav_admins", "/panel/admins", Permission.ManageAdmins),
         ("web.nav_audit", "/panel/audit", Permission.ViewAudit),
         ("web.nav_export", "/panel/export", Permission.ExportData),
     ];

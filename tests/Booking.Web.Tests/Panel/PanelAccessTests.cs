@@ -1,5 +1,4 @@
 using System.Net;
-using Booking.Core.Domain;
 using Booking.TestKit.Hosting;
 using Booking.Web.Panel;
 using Microsoft.AspNetCore.Routing;
@@ -11,12 +10,13 @@ namespace Booking.Web.Tests.Panel;
 /// <summary>X1: who may open what in the web panel, over plain HTTP against the real host.</summary>
 public sealed class PanelAccessTests : IAsyncLifetime
 {
-    private const long ModeratorId = 900_000_002;
+    private const long ModeratorId = PanelAdmins.ModeratorId;
 
-    private static readonly string[] ModeratorPages = ["/panel/", "/panel/schedule", "/panel/bookings", "/panel/services"];
+    private static readonly string[] ModeratorPages = ["/panel/", "/panel/schedule", "/panel/bookings", "/panel/services", "/panel/blocks"];
 
     private static readonly string[] SuperAdminPages =
-        ["/panel/settings", "/panel/texts", "/panel/audit", "/panel/export", "/panel/export/bookings.csv", "/panel/export/clients.csv", "/panel/export/audit.csv"];
+        ["/panel/settings", "/panel/days", "/panel/broadcasts", "/panel/admins", "/panel/texts", "/panel/audit", "/panel/export", "/panel/export/bookings.csv",
+            "/panel/export/clients.csv", "/panel/export/audit.csv"];
 
     private BotScenario _s = null!;
 
@@ -55,11 +55,7 @@ public sealed class PanelAccessTests : IAsyncLifetime
     [Fact]
     public async Task A_moderator_opens_the_pages_of_their_role_and_gets_403_on_every_super_admin_page()
     {
-        await _s.Host.DbAsync(async db =>
-        {
-            db.Admins.Add(new Admin(ModeratorId, AdminRole.Moderator, BotScenario.AdminId, _s.Clock.GetUtcNow().UtcDateTime));
-            await db.SaveChangesAsync();
-        });
+        await PanelAdmins.AddModeratorAsync(_s);
         using var moderator = new PanelClient(_s);
         Assert.Equal(HttpStatusCode.Redirect, (await moderator.SignInAsync(await PanelClient.LinkAsync(_s.Api.User(ModeratorId, "Мира")))).StatusCode);
 
@@ -125,11 +121,7 @@ public sealed class PanelAccessTests : IAsyncLifetime
     [Fact]
     public async Task An_admin_who_speaks_english_gets_the_panel_in_english()
     {
-        await _s.Host.DbAsync(async db =>
-        {
-            db.Admins.Add(new Admin(ModeratorId, AdminRole.Moderator, BotScenario.AdminId, _s.Clock.GetUtcNow().UtcDateTime));
-            await db.SaveChangesAsync();
-        });
+        await PanelAdmins.AddModeratorAsync(_s);
         var mira = _s.Api.User(ModeratorId, "Mira", null, "en");
         using var moderator = new PanelClient(_s);
         await moderator.SignInAsync(await PanelClient.LinkAsync(mira));

@@ -33,7 +33,30 @@ public sealed partial class PanelClient : IDisposable
         return await _http.PostAsync("/panel/login", new FormUrlEncodedContent(form));
     }
 
+    /// <summary>A client signed in as <paramref name="admin"/> through /web and the link, as a person does it.</summary>
+    public static async Task<PanelClient> SignedInAsync(BotScenario s, FakeUser admin)
+    {
+        var client = new PanelClient(s);
+        var response = await client.SignInAsync(await LinkAsync(admin));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
     public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
+
+    /// <summary>Opens <paramref name="page"/> and posts a form to <paramref name="action"/> with that page's antiforgery token.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string page, string action, IDictionary<string, string> fields)
+    {
+        var html = await GetStringAsync(page);
+        return await PostAsync(action, new Dictionary<string, string>(fields) { ["_csrf"] = Csrf(html) });
+    }
+
+    /// <summary>Follows a post/redirect/get answer: the page it redirects to.</summary>
+    public async Task<string> FollowAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return await GetStringAsync(response.Headers.Location!.OriginalString);
+    }
 
     public async Task<string> GetStringAsync(string path) => await (await _http.GetAsync(path)).Content.ReadAsStringAsync();
 

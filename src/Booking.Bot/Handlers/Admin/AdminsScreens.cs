@@ -2,21 +2,15 @@ using System.Globalization;
 using Booking.Bot.Callbacks;
 using Booking.Bot.Receiving;
 using Booking.Bot.Rendering;
-using Booking.Bot.Texts;
 using Booking.Core.Conversation;
-using Booking.Core.Data;
 using Booking.Core.Domain;
 using Booking.Core.Features.Admins;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace Booking.Bot.Handlers.Admin;
 
 /// <summary>A1: the list of admins, adding one by Telegram id, changing a role, removing; the person is told.</summary>
-public sealed class AdminsScreens(
-    Replies replies, ManageAdmins.Handler admins, IConversationStore conversations, BookingDb db, TextProvider texts,
-    CommandRegistrar commands, ILogger<AdminsScreens> logger)
+public sealed class AdminsScreens(Replies replies, AdminTeam admins, IConversationStore conversations)
 {
     public sealed record AddDraft(int MessageId)
     {
@@ -59,12 +53,6 @@ public sealed class AdminsScreens(
     public async Task SetRoleAsync(UpdateContext ctx, SetAdminRole change, CancellationToken ct)
     {
         var outcome = await admins.ChangeRoleAsync(ctx.ChatId, change.UserId, change.Role, ct);
-        if (outcome == ManageAdmins.Outcome.Done)
-        {
-            await TellAsync(change.UserId, "admins.you_role_changed", change.Role, ct);
-            await commands.RefreshAsync(change.UserId, ct);
-        }
-
         await ListAsync(ctx, Notice(ctx.Texts, outcome), ct);
     }
 
@@ -78,12 +66,6 @@ public sealed class AdminsScreens(
     public async Task RemoveAsync(UpdateContext ctx, long userId, CancellationToken ct)
     {
         var outcome = await admins.RemoveAsync(ctx.ChatId, userId, ct);
-        if (outcome == ManageAdmins.Outcome.Done)
-        {
-            await TellAsync(userId, "admins.you_removed", null, ct);
-            await commands.RefreshAsync(userId, ct);
-        }
-
         await ListAsync(ctx, Notice(ctx.Texts, outcome), ct);
     }
 
@@ -121,39 +103,10 @@ public sealed class AdminsScreens(
     public async Task AddAsync(UpdateContext ctx, AddAdmin add, CancellationToken ct)
     {
         var outcome = await admins.AddAsync(ctx.ChatId, add.UserId, add.Role, ct);
-        if (outcome == ManageAdmins.Outcome.Done)
-        {
-            await TellAsync(add.UserId, "admins.you_added", add.Role, ct);
-            await commands.RefreshAsync(add.UserId, ct);
-        }
-
         await ListAsync(ctx, Notice(ctx.Texts, outcome), ct);
     }
 
-    private static string Notice(Texts.Texts t, ManageAdmins.Outcome outcome) => t[outcome switch
-    {
-        ManageAdmins.Outcome.Done => "admins.done",
-        ManageAdmins.Outcome.AlreadyAdmin => "admins.already",
-        ManageAdmins.Outcome.Owner => "admins.owner_fixed",
-        ManageAdmins.Outcome.LastSuperAdmin => "admins.last_super",
-        ManageAdmins.Outcome.Unchanged => "admins.unchanged",
-        _ => "admins.not_found",
-    }];
+    private static string Notice(Texts.Texts t, ManageAdmins.Outcome outcome) => t[AdminTeam.NoticeKey(outcome)];
 
-    private static string RoleName(Texts.Texts t, AdminRole role) => t[role == AdminRole.SuperAdmin ? "admins.role_super" : "admins.role_moderator"];
-
-    /// <summary>The person concerned hears about it in their own language, if they ever talked to the bot.</summary>
-    private async Task TellAsync(long userId, string key, AdminRole? role, CancellationToken ct)
-    {
-        var language = await db.Clients.AsNoTracking().Where(c => c.Id == userId).Select(c => c.Language).SingleOrDefaultAsync(ct) ?? Languages.Default;
-        var t = texts.For(language);
-        try
-        {
-            await replies.SendAsync(userId, t.Format(key, ("role", role is { } r ? RoleName(t, r) : null)), null, ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogInformation(e, "Could not tell user {UserId} about their admin change", userId);
-        }
-    }
+    private static string RoleName(Texts.Texts t, AdminRole role) => AdminTeam.RoleName(t, role);
 }

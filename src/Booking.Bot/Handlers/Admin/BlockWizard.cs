@@ -1,12 +1,10 @@
 using Booking.Bot.Callbacks;
 using Booking.Bot.Receiving;
 using Booking.Bot.Rendering;
-using Booking.Bot.Texts;
 using Booking.Core.Conversation;
 using Booking.Core.Domain;
 using Booking.Core.Features.Blocks;
 using Booking.Core.Scheduling;
-using Microsoft.Extensions.Logging;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace Booking.Bot.Handlers.Admin;
@@ -22,8 +20,7 @@ public sealed record BlockDraft(
 }
 
 /// <summary>A6: blocks a slot, a day or a range of days; overlapping bookings are cancelled and their clients told.</summary>
-public sealed class BlockWizard(
-    Replies replies, IConversationStore conversations, BlocksScreens screens, BlockTime.Handler block, ClientNotices notices)
+public sealed class BlockWizard(Replies replies, IConversationStore conversations, BlocksScreens screens, AdminBlocking blocking)
 {
     private static readonly int[] Lengths = [30, 60, 90, 120, 180, 240];
 
@@ -58,16 +55,11 @@ public sealed class BlockWizard(
         }
 
         var (start, end) = Bounds(draft, ctx.Formats.Zone);
-        var result = await block.HandleAsync(new BlockTime.Request(ctx.ChatId, start, end, draft.Reason), ct);
+        var (result, _) = await blocking.BlockAsync(ctx.ChatId, start, end, draft.Reason, ct);
         if (result.Outcome != BlockTime.Outcome.Blocked)
         {
             await AskAsync(ctx, draft with { Step = 'w' }, ctx.Texts["blocks.past"], ct);
             return;
-        }
-
-        foreach (var cancelled in result.CancelledBookings!)
-        {
-            await TellClientAsync(cancelled, draft.Reason, ctx.Formats.Zone, ct);
         }
 
         var count = result.CancelledBookings!.Count;
@@ -111,7 +103,7 @@ public sealed class BlockWizard(
                     : (d with { From = from, To = to, Step = 'r' }, null);
             case ('l', _):
                 return int.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var minutes)
-                    && minutes is >= 15 and <= 720 ? (d with { Minutes = minutes, Step = 'r' }, null) : (null, "blocks.bad_length");
+                    && minutes is >= AdminBlocking.MinMinutes and <= AdminBlocking.MaxMinutes ? (d with { Minutes = minutes, Step = 'r' }, null) : (null, "blocks.bad_length");
             case ('r', _):
                 var reason = text.Trim();
                 return reason.Length is > 0 and <= Block.MaxReasonLength ? (d with { Reason = reason, Step = 'c' }, null) : (null, "blocks.bad_reason");
@@ -133,16 +125,9 @@ public sealed class BlockWizard(
     }
 
     /// <summary>The block as UTC instants: a slot from its start for its length, days from local midnight to midnight.</summary>
-    private static (DateTime Start, DateTime End) Bounds(BlockDraft d, TimeZoneInfo zone)
-    {
-        if (d.Kind == 's')
-        {
-            var start = LocalTime.ToUtc(d.From!.Value, d.At!.Value, zone);
-            return (start, start.AddMinutes(d.Minutes!.Value));
-        }
-
-        return (LocalTime.ToUtc(d.From!.Value, TimeOnly.MinValue, zone), LocalTime.ToUtc(d.To!.Value.AddDays(1), TimeOnly.MinValue, zone));
-    }
+    private static (DateTime Start, DateTime End) Bounds(BlockDraft d, TimeZoneInfo zone) => d.Kind == 's'
+        ? AdminBlocking.Slot(d.From!.Value, d.At!.Value, d.Minutes!.Value, zone)
+        : AdminBlocking.Days(d.From!.Value, d.To!.Value, zone);
 
     /// <summary>Asks the draft's question: a tap edits the message in place, a typed answer gets a fresh one below it.</summary>
     private async Task AskAsync(UpdateContext ctx, BlockDraft d, string? problem, CancellationToken ct)
@@ -170,7 +155,7 @@ public sealed class BlockWizard(
             }
             else
             {
-                var affected = await block.CountAffectedAsync(start, end, ct);
+                var affected = await blocking.CountAffectedAsync(start, end, ct);
                 var impact = affected == 0 ? t["blocks.impact_none"] : t.Format("blocks.impact_some", ("count", affected));
                 question = t.Format("blocks.confirm", ("span", span), ("reason", d.Reason ?? t["blocks.no_reason"]), ("impact", impact));
                 rows.Add([Keyboards.Button(t["blocks.confirm_button"], new BlockConfirm())]);
@@ -185,13 +170,5 @@ public sealed class BlockWizard(
 
         var messageId = await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, BookingWizard.Lines(problem, question), new InlineKeyboardMarkup(rows), ct);
         await conversations.SetAsync(ctx.ChatId, BlockDraft.Flow, d with { MessageId = messageId }, ct);
-    }
-
-    /// <summary>The client hears why, in their own language; one who blocked the bot does not stop the others.</summary>
-    private Task<bool> TellClientAsync(BlockTime.Cancelled cancelled, string? reason, TimeZoneInfo zone, CancellationToken ct)
-    {
-        _ = zone; // the notice renders in the business zone itself
-        return notices.TellAsync(cancelled.ClientId, (t, f) => t.Format(reason is null ? "blocks.client_notice" : "blocks.client_notice_reason",
-            ("service", cancelled.Service), ("date", f.Date(cancelled.StartUtc)), ("time", f.Time(cancelled.StartUtc)), ("reason", reason)), ct);
     }
 }

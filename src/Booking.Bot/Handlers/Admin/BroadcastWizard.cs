@@ -39,8 +39,7 @@ public sealed class BroadcastWizard(
         }
 
         await replies.RemoveButtonsAsync(ctx.ChatId, draft.MessageId, ct);
-        var length = Texts.Texts.Escape(text).Length;
-        if (length > Broadcast.MaxTextLength)
+        if (TooLong(text, out var length))
         {
             var problem = ctx.Texts.Format("broadcast.too_long", ("length", length), ("max", Broadcast.MaxTextLength));
             var markup = Keyboards.Rows([Keyboards.Button(ctx.Texts["broadcast.cancel_button"], new CancelBroadcast())]);
@@ -156,7 +155,15 @@ public sealed class BroadcastWizard(
         Audience.InactiveChoices.Select(d => Keyboards.Button(t.Format("broadcast.audience_inactive_button", ("days", d)), new PickBroadcastAudience(Audience.InactiveFor(d)))).ToArray(),
         [Keyboards.Button(t["broadcast.cancel_button"], new CancelBroadcast())]);
 
-    private static string Describe(Texts.Texts t, Audience audience) => audience.Kind switch
+    /// <summary>The text is sent escaped, so its escaped length is what Telegram's limit applies to.</summary>
+    public static bool TooLong(string text, out int length)
+    {
+        length = Texts.Texts.Escape(text).Length;
+        return length > Broadcast.MaxTextLength;
+    }
+
+    /// <summary>The audience as the preview names it ("все клиенты", "неактивные 30 дней").</summary>
+    public static string Describe(Texts.Texts t, Audience audience) => audience.Kind switch
     {
         AudienceKind.WithFutureBookings => t["broadcast.audience_future"],
         AudienceKind.Inactive => t.Format("broadcast.audience_inactive", ("days", audience.InactiveDays)),

@@ -161,6 +161,9 @@ public sealed class OpeningHoursScreens(
     private static string Hours(UpdateContext ctx, GetSettings.WeekdayHours d) =>
         d.IsOpen ? SettingsQuestions.Hours(d.Opens, d.Closes) : ctx.Texts["settings.day_off"];
 
-    private static string SpecialHours(UpdateContext ctx, TimeOnly? opens, TimeOnly? closes) =>
-        opens is { } o && closes is { } c ? SettingsQuestions.Hours(o, c) : ctx.Texts["settings.holiday_closed"];
+    private static string SpecialHours(UpdateContext ctx, TimeOnly? opens, TimeOnly? closes) => SpecialHours(ctx.Texts, opens, closes);
+
+    /// <summary>A special day's hours as the list shows them: "10:00–15:00", or "closed".</summary>
+    public static string SpecialHours(Texts.Texts t, TimeOnly? opens, TimeOnly? closes) =>
+        opens is { } o && closes is { } c ? SettingsQuestions.Hours(o, c) : t["settings.holiday_closed"];
 }

@@ -301,6 +301,39 @@ public abstract class BroadcastQueueTests(Storage storage) : IAsyncLifetime
         Assert.Equal((BroadcastStatus.Done, 2, 1, 1), (stored.Status, stored.Sent, stored.Blocked, stored.Failed));
         Assert.Equal(1, await _world.InDbAsync(db => db.BroadcastRecipients.Where(r => r.Id == retry.Id).Select(r => r.Attempts).SingleAsync()));
     }
+
+    [StorageFact]
+    public async Task The_list_shows_the_newest_broadcast_first_with_live_counts_while_it_is_still_going_out()
+    {
+        foreach (var id in new long[] { 1, 2, 3 })
+        {
+            await AddClientAsync(id, CoreWorld.Now.UtcDateTime);
+        }
+
+        await AddBookingAsync(1, CoreWorld.Now.UtcDateTime.AddDays(2));
+        await CreateAsync(Audience.WithFutureBookings, "First");
+        await _world.RunAsync<BroadcastOutcomes, bool>(async o =>
+        {
+            await o.SentAsync((await ClaimAsync(10)).Single().Id, CancellationToken.None);
+            return (await o.FinishCompletedAsync(CancellationToken.None)).Count == 1;
+        });
+        await CreateAsync(Audience.InactiveFor(30), "Second");
+        await CreateAsync(Audience.All, "Third");
+        var batch = await ClaimAsync(2);
+        await _world.RunAsync<BroadcastOutcomes, bool>(async o =>
+        {
+            await o.SentAsync(batch[0].Id, CancellationToken.None);
+            await o.BlockedAsync(batch[1].Id, CancellationToken.None);
+            return true;
+        });
+
+        var list = await _world.RunAsync<ListBroadcasts.Handler, IReadOnlyList<ListBroadcasts.Item>>(h => h.HandleAsync(10, CancellationToken.None));
+
+        Assert.Equal(["Third", "First"], list.Select(b => b.Text));
+        Assert.Equal((Audience.All, BroadcastStatus.Sending, 3, 1, 1, 0, 2), (list[0].Audience, list[0].Status, list[0].Total, list[0].Sent, list[0].Blocked, list[0].Failed, list[0].Done));
+        Assert.Equal((Audience.WithFutureBookings, BroadcastStatus.Done, 1, 1), (list[1].Audience, list[1].Status, list[1].Total, list[1].Sent));
+        Assert.Single(await _world.RunAsync<ListBroadcasts.Handler, IReadOnlyList<ListBroadcasts.Item>>(h => h.HandleAsync(1, CancellationToken.None)));
+    }
 }
 
 public sealed class BroadcastQueueOnSqlite() : BroadcastQueueTests(Storage.Sqlite);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Booking.Bot.Broadcasts;
 using Booking.Core.Domain;
@@ -55,19 +54,8 @@ public sealed partial class BroadcastTests : IAsyncDisposable
         .Where(c => c.Method == "sendMessage" && ChatOf(c) is >= FirstClient and < FirstClient + 1000)
         .ToList();
 
-    /// <summary>Waits (in real time, polling) for the background sender to reach a state; the fake clock does not move.</summary>
-    private static async Task EventuallyAsync(Func<bool> condition, string what)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), "Timed out waiting until " + what);
-            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System);
-        }
-    }
-
     private async Task WaitForPacedSendsAsync(int count) =>
-        await EventuallyAsync(() => SendsToClients().Count == count && Pacer.IsWaiting, $"{count} copies went out and the sender waits for the clock");
+        await Eventually.UntilAsync(() => SendsToClients().Count == count && Pacer.IsWaiting, $"{count} copies went out and the sender waits for the clock");
 
     private static bool HasReport(FakeUser owner) => owner.Messages.Any(m => m.Text.Contains("Рассылка №1 завершена</b>", StringComparison.Ordinal));
 
@@ -90,7 +78,7 @@ public sealed partial class BroadcastTests : IAsyncDisposable
         Assert.False(HasReport(owner));
 
         _s.Clock.Advance(BroadcastPacer.Window);
-        await EventuallyAsync(() => HasReport(owner), "the owner got the final report");
+        await Eventually.UntilAsync(() => HasReport(owner), "the owner got the final report");
 
         Assert.Empty(clients[0].Messages);
         Assert.All(clients.Skip(1), c => Assert.Equal(Escaped, Assert.Single(c.Messages).Text));
@@ -126,7 +114,7 @@ public sealed partial class BroadcastTests : IAsyncDisposable
         await _s.Host.StartAsync();
         await WaitForPacedSendsAsync(20);
         _s.Clock.Advance(BroadcastPacer.Window);
-        await EventuallyAsync(() => HasReport(owner), "the owner got the final report");
+        await Eventually.UntilAsync(() => HasReport(owner), "the owner got the final report");
 
         Assert.All(clients, c => Assert.Equal(Escaped, Assert.Single(c.Messages).Text));
         Assert.Equal(30, SendsToClients().Count);
@@ -150,7 +138,7 @@ public sealed partial class BroadcastTests : IAsyncDisposable
         var owner = await ComposeAsync("📅 С будущими записями");
         Assert.Contains("получат 1 получателей (клиенты с будущими записями)", owner.LastMessage.Text, StringComparison.Ordinal);
         await owner.PressTwiceAsync("📣 Отправить 1", TimeSpan.Zero);
-        await EventuallyAsync(() => HasReport(owner), "the owner got the final report");
+        await Eventually.UntilAsync(() => HasReport(owner), "the owner got the final report");
 
         Assert.Equal(1, await _s.Host.DbAsync(db => db.Broadcasts.CountAsync()));
         Assert.Equal([FirstClient + 1], SendsToClients().Select(ChatOf));
