@@ -10,6 +10,8 @@ namespace Booking.Bot.Resilience;
 /// calls other chat lanes make meanwhile: a reminder, or the admin's notice of another client's booking.
 /// <see cref="Waiter"/> holds calls in front of the retry policy; <see cref="Recorder"/>, behind it, sees every
 /// attempt's 429 and closes the gate. Calls without a chat (getUpdates, answerCallbackQuery) pass freely.
+/// A chat is remembered only while its gate is closed: every new 429 first forgets the gates already open again, so
+/// the map holds the chats under flood control now, not every chat that ever got a 429.
 /// </summary>
 public sealed class FloodGate(TimeProvider clock)
 {
@@ -27,8 +29,25 @@ public sealed class FloodGate(TimeProvider clock)
 
     public void Close(string chat, TimeSpan wait)
     {
-        var until = clock.GetUtcNow() + wait;
+        var now = clock.GetUtcNow();
+        ForgetOpen(now);
+        var until = now + wait;
         _closedUntil.AddOrUpdate(chat, until, (_, current) => current > until ? current : until);
+    }
+
+    /// <summary>Chats whose gate is remembered (closed, or opened since the last 429).</summary>
+    internal int TrackedChats => _closedUntil.Count;
+
+    private void ForgetOpen(DateTimeOffset now)
+    {
+        foreach (var entry in _closedUntil)
+        {
+            if (entry.Value <= now)
+            {
+                // Only this exact entry: a chat closed again meanwhile keeps its new deadline.
+                _closedUntil.TryRemove(entry);
+            }
+        }
     }
 
     /// <summary>The chat_id of a JSON Bot API call, or null (no chat, or a multipart upload).</summary>

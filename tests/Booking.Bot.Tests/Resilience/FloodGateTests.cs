@@ -60,6 +60,30 @@ public sealed class FloodGateTests : IDisposable
         Assert.Equal(4, _calls.Count); // the 429, the other chat, then the held call and the retry
     }
 
+    [Fact]
+    public async Task A_chat_is_forgotten_once_its_flood_wait_is_over_so_the_gate_does_not_grow_with_every_chat()
+    {
+        var gate = new FloodGate(_clock);
+        for (var chat = 0; chat < 5000; chat++)
+        {
+            gate.Close(chat.ToString(System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromSeconds(3));
+        }
+
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        gate.Close("9001", TimeSpan.FromSeconds(3));     // t = 2: the 5,000 are still closed, so all are kept
+        Assert.Equal(5001, gate.TrackedChats);
+
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        gate.Close("9002", TimeSpan.FromSeconds(3));     // t = 4: the first 5,000 are open again and forgotten
+        Assert.Equal(2, gate.TrackedChats);
+
+        var held = gate.WaitAsync("9001", CancellationToken.None);
+        Assert.False(held.IsCompleted);                  // forgetting the open gates left the closed ones closed
+        Assert.True(gate.WaitAsync("17", CancellationToken.None).IsCompleted);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await held.WaitAsync(TimeSpan.FromSeconds(10), TimeProvider.System);
+    }
+
     private async Task WaitForCallsAsync(int count)
     {
         for (var i = 0; i < 500 && _calls.Count < count; i++)
