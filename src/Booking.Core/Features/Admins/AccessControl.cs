@@ -14,9 +14,9 @@ public sealed record Owners(IReadOnlySet<long> Ids);
 /// </summary>
 public sealed class AccessControl(BookingDb db, Owners owners)
 {
-    // Compiled once: it runs on every update (see ScheduleReader on why).
-    private static readonly Func<BookingDb, long, CancellationToken, Task<Admin?>> AdminQuery =
-        EF.CompileAsyncQuery((BookingDb db, long userId, CancellationToken ct) => db.Admins.AsNoTracking().SingleOrDefault(a => a.UserId == userId));
+    // Compiled once per model (CompiledQuery): it runs on every update (see ScheduleReader on why).
+    private static readonly CompiledQuery<Func<BookingDb, long, CancellationToken, Task<Admin?>>> AdminQuery = new(() =>
+        EF.CompileAsyncQuery((BookingDb db, long userId, CancellationToken ct) => db.Admins.AsNoTracking().SingleOrDefault(a => a.UserId == userId)));
 
     public async Task<AdminRole?> RoleOfAsync(long userId, CancellationToken ct)
     {
@@ -25,7 +25,7 @@ public sealed class AccessControl(BookingDb db, Owners owners)
             return AdminRole.SuperAdmin;
         }
 
-        var admin = await AdminQuery(db, userId, ct);
+        var admin = await AdminQuery.For(db)(db, userId, ct);
         return admin?.Role;
     }
 
