@@ -17,6 +17,10 @@ namespace Booking.Bot.Receiving;
 /// </summary>
 public sealed class UpdatePipeline(IServiceScopeFactory scopes, TimeProvider clock, Texts.TextProvider textProvider, ILogger<UpdatePipeline> logger)
 {
+    // Compiled once per model (CompiledQuery): it runs on every update, and EF's per-call translation-cache lookup costs as much as the query.
+    private static readonly CompiledQuery<Func<BookingDb, long, CancellationToken, Task<bool>>> AlreadyApplied = new(() =>
+        EF.CompileAsyncQuery((BookingDb db, long updateId, CancellationToken ct) => db.ProcessedUpdates.Any(p => p.UpdateId == updateId)));
+
     public async Task HandleAsync(Update update, CancellationToken ct)
     {
         var type = Observability.BotMetrics.SnakeCase(update.Type.ToString());
@@ -50,7 +54,7 @@ public sealed class UpdatePipeline(IServiceScopeFactory scopes, TimeProvider clo
             // queries a screen makes, and every open of a pooled SQLite connection registers EF's SQL functions anew.
             await db.Database.OpenConnectionAsync(ct);
             await using var chat = await services.GetRequiredService<ChatLock>().AcquireAsync(sender.Id, ct);
-            if (await db.ProcessedUpdates.AnyAsync(p => p.UpdateId == update.Id, ct))
+            if (await AlreadyApplied.For(db)(db, update.Id, ct))
             {
                 logger.LogInformation("Update {UpdateId} was already applied; skipping the repeat", update.Id);
                 return;

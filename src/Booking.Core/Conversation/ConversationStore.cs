@@ -17,6 +17,13 @@ public interface IConversationStore
 
 public sealed class DbConversationStore(BookingDb db, TimeProvider clock) : IConversationStore
 {
+    // Compiled once per model (CompiledQuery): a draft is read on nearly every update and written on every step (see ScheduleReader on why).
+    private static readonly CompiledQuery<Func<BookingDb, long, CancellationToken, Task<ConversationState?>>> ReadQuery = new(() =>
+        EF.CompileAsyncQuery((BookingDb db, long chatId, CancellationToken ct) => db.Conversations.AsNoTracking().SingleOrDefault(c => c.ChatId == chatId)));
+
+    private static readonly CompiledQuery<Func<BookingDb, long, CancellationToken, Task<ConversationState?>>> TrackedQuery = new(() =>
+        EF.CompileAsyncQuery((BookingDb db, long chatId, CancellationToken ct) => db.Conversations.SingleOrDefault(c => c.ChatId == chatId)));
+
     /// <summary>A draft nobody touched for a day is stale; it is ignored and later swept.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
@@ -27,8 +34,7 @@ public sealed class DbConversationStore(BookingDb db, TimeProvider clock) : ICon
     }
 
     /// <summary>The stored row as it is, expired or not; null when the chat has none.</summary>
-    public Task<ConversationState?> FindAsync(long chatId, CancellationToken ct) =>
-        db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.ChatId == chatId, ct);
+    public Task<ConversationState?> FindAsync(long chatId, CancellationToken ct) => ReadQuery.For(db)(db, chatId, ct);
 
     /// <summary>The state of <paramref name="wanted"/> from a stored draft; null when it is another flow's, expired or unreadable.</summary>
     public static T? Read<T>(string flow, string data, DateTime expiresUtc, string wanted, DateTime nowUtc) where T : class
@@ -52,7 +58,7 @@ public sealed class DbConversationStore(BookingDb db, TimeProvider clock) : ICon
     {
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var json = JsonSerializer.Serialize(state);
-        var row = await db.Conversations.SingleOrDefaultAsync(c => c.ChatId == chatId, ct);
+        var row = await TrackedQuery.For(db)(db, chatId, ct);
         if (row is null)
         {
             db.Conversations.Add(new ConversationState(chatId, flow, json, nowUtc, nowUtc + Lifetime));

@@ -14,6 +14,10 @@ public sealed record Owners(IReadOnlySet<long> Ids);
 /// </summary>
 public sealed class AccessControl(BookingDb db, Owners owners)
 {
+    // Compiled once per model (CompiledQuery): it runs on every update (see ScheduleReader on why).
+    private static readonly CompiledQuery<Func<BookingDb, long, CancellationToken, Task<Admin?>>> AdminQuery = new(() =>
+        EF.CompileAsyncQuery((BookingDb db, long userId, CancellationToken ct) => db.Admins.AsNoTracking().SingleOrDefault(a => a.UserId == userId)));
+
     public async Task<AdminRole?> RoleOfAsync(long userId, CancellationToken ct)
     {
         if (owners.Ids.Contains(userId))
@@ -21,7 +25,7 @@ public sealed class AccessControl(BookingDb db, Owners owners)
             return AdminRole.SuperAdmin;
         }
 
-        var admin = await db.Admins.AsNoTracking().SingleOrDefaultAsync(a => a.UserId == userId, ct);
+        var admin = await AdminQuery.For(db)(db, userId, ct);
         return admin?.Role;
     }
 

@@ -11,12 +11,15 @@ public static class ListServices
 
     public sealed class Handler(BookingDb db, Availability.ScheduleReader schedule)
     {
+        // Compiled once per model (CompiledQuery): every step of the booking flow shows or checks the list (see ScheduleReader on why).
+        private static readonly CompiledQuery<Func<BookingDb, IAsyncEnumerable<Service>>> BookableQuery = new(() =>
+            EF.CompileAsyncQuery<BookingDb, Service>(db => db.Services.AsNoTracking()
+                .Where(s => s.IsActive && !s.IsDeleted)
+                .OrderBy(s => s.DisplayOrder).ThenBy(s => s.Name)));
+
         public async Task<Result> HandleAsync(CancellationToken ct)
         {
-            var services = await db.Services.AsNoTracking()
-                .Where(s => s.IsActive && !s.IsDeleted)
-                .OrderBy(s => s.DisplayOrder).ThenBy(s => s.Name)
-                .ToListAsync(ct);
+            var services = await BookableQuery.For(db)(db).ToListAsync(ct);
             var settings = await schedule.SettingsAsync(ct);
             return new Result(services, settings);
         }

@@ -13,10 +13,14 @@ public static class RegisterClient
 
     public sealed class Handler(BookingDb db, TimeProvider clock)
     {
+        // Compiled once per model (CompiledQuery): it runs on every update (see ScheduleReader on why).
+        private static readonly CompiledQuery<Func<BookingDb, long, CancellationToken, Task<Client?>>> ClientQuery = new(() =>
+            EF.CompileAsyncQuery((BookingDb db, long id, CancellationToken ct) => db.Clients.SingleOrDefault(c => c.Id == id)));
+
         public async Task<Result> HandleAsync(Request request, CancellationToken ct)
         {
             var nowUtc = clock.GetUtcNow().UtcDateTime;
-            var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == request.Id, ct);
+            var client = await ClientQuery.For(db)(db, request.Id, ct);
             if (client is null)
             {
                 client = new Client(request.Id, request.FirstName, request.LastName, request.Username, Languages.Normalize(request.LanguageCode), nowUtc);

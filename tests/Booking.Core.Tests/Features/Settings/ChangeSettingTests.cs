@@ -158,7 +158,7 @@ public abstract class ChangeSettingTests(Storage storage) : IAsyncLifetime
         Assert.Equal(17, day.Slots.Count); // 09:00 … 17:00 every half hour
     }
 
-    [Theory]
+    [StorageTheory]
     [InlineData("optional", PhoneRequest.Optional)]
     [InlineData(" REQUIRED ", PhoneRequest.Required)]
     [InlineData("2", PhoneRequest.Required)]
