@@ -1,0 +1,29 @@
+using Booking.Core.Data;
+using Booking.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Booking.Core.Features.Waitlist;
+
+/// <summary>X4: the days a client is waiting for, nearest first; a day that has ended is no longer listed.</summary>
+public static class ListWaits
+{
+    public sealed record Wait(int Id, int ServiceId, string Service, DateOnly Date);
+
+    public sealed class Handler(BookingDb db, TimeProvider clock)
+    {
+        public async Task<IReadOnlyList<Wait>> HandleAsync(long clientId, CancellationToken ct) =>
+            await Waiting(clientId).OrderBy(w => w.Date).ThenBy(w => w.Id).ToListAsync(ct);
+
+        /// <summary>One of the client's waits, still open; null when it is someone else's, ended or unknown.</summary>
+        public Task<Wait?> FindAsync(long clientId, int waitId, CancellationToken ct) =>
+            Waiting(clientId).SingleOrDefaultAsync(w => w.Id == waitId, ct);
+
+        private IQueryable<Wait> Waiting(long clientId)
+        {
+            var nowUtc = clock.GetUtcNow().UtcDateTime;
+            return db.WaitlistEntries.AsNoTracking()
+                .Where(e => e.ClientId == clientId && e.Status == WaitStatus.Waiting && e.DayEndUtc > nowUtc)
+                .Select(e => new Wait(e.Id, e.ServiceId, e.Service!.Name, e.Date));
+        }
+    }
+}
