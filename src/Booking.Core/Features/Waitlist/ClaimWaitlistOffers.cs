@@ -69,6 +69,9 @@ public static class ClaimWaitlistOffers
             {
                 wait.Close(WaitStatus.Expired, nowUtc);
             }
+
+            // Saved before the due offers are read, so the ones just dropped are not read as due.
+            await db.SaveChangesAsync(ct);
         }
 
         /// <summary>First due first; among offers of one moment, whoever joined the waitlist first is told first.</summary>

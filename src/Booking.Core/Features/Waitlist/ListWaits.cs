@@ -12,18 +12,20 @@ public static class ListWaits
     public sealed class Handler(BookingDb db, TimeProvider clock)
     {
         public async Task<IReadOnlyList<Wait>> HandleAsync(long clientId, CancellationToken ct) =>
-            await Waiting(clientId).OrderBy(w => w.Date).ThenBy(w => w.Id).ToListAsync(ct);
+            await Project(Waiting(clientId).OrderBy(e => e.Date).ThenBy(e => e.Id)).ToListAsync(ct);
 
         /// <summary>One of the client's waits, still open; null when it is someone else's, ended or unknown.</summary>
         public Task<Wait?> FindAsync(long clientId, int waitId, CancellationToken ct) =>
-            Waiting(clientId).SingleOrDefaultAsync(w => w.Id == waitId, ct);
+            Project(Waiting(clientId).Where(e => e.Id == waitId)).SingleOrDefaultAsync(ct);
 
-        private IQueryable<Wait> Waiting(long clientId)
+        private IQueryable<WaitlistEntry> Waiting(long clientId)
         {
             var nowUtc = clock.GetUtcNow().UtcDateTime;
             return db.WaitlistEntries.AsNoTracking()
-                .Where(e => e.ClientId == clientId && e.Status == WaitStatus.Waiting && e.DayEndUtc > nowUtc)
-                .Select(e => new Wait(e.Id, e.ServiceId, e.Service!.Name, e.Date));
+                .Where(e => e.ClientId == clientId && e.Status == WaitStatus.Waiting && e.DayEndUtc > nowUtc);
         }
+
+        private static IQueryable<Wait> Project(IQueryable<WaitlistEntry> waits) =>
+            waits.Select(e => new Wait(e.Id, e.ServiceId, e.Service!.Name, e.Date));
     }
 }
