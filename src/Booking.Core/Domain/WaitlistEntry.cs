@@ -60,12 +60,13 @@ public sealed class WaitlistEntry
     public bool IsWaiting => Status == WaitStatus.Waiting;
 
     /// <summary>
-    /// Time freed on the day: an offer is queued, unless one is still on its way (it will show whatever is free when it
-    /// is sent, so a second would only repeat it). Needs the open offers loaded.
+    /// Time freed on the day: an offer is queued, unless one is already queued and not yet claimed (it will show whatever
+    /// is free when it is sent, so a second would only repeat it). One being sent right now was drawn without this time,
+    /// so another is queued after it. Needs the open offers loaded.
     /// </summary>
     public void Wake(DateTime nowUtc)
     {
-        if (IsWaiting && !_offers.Any(o => o.IsOpen))
+        if (IsWaiting && !_offers.Any(o => o.Status == NotificationStatus.Pending))
         {
             _offers.Add(new WaitlistOffer(nowUtc));
         }

@@ -34,7 +34,7 @@ internal static class WaitlistTriggers
                 case Block block when entry.State is EntityState.Deleted or EntityState.Modified:
                     freed.Add(new Freed(Original(entry, block.StartUtc, block.EndUtc), null));
                     break;
-                case WorkingDay day when entry.State == EntityState.Modified:
+                case WorkingDay day when entry.State is EntityState.Added or EntityState.Modified:
                     weekdays.Add(day.Weekday);
                     break;
                 case SpecialDay special when entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted:

@@ -2,6 +2,7 @@ using Booking.Core.Domain;
 using Booking.Core.Features.Blocks;
 using Booking.Core.Features.Bookings;
 using Booking.Core.Features.Clients;
+using Booking.Core.Features.Settings;
 using Booking.Core.Features.Waitlist;
 using Microsoft.EntityFrameworkCore;
 
@@ -188,6 +189,40 @@ public abstract class WaitlistTests(Storage storage) : IAsyncLifetime
         var due = Assert.Single(await ClaimAsync());
         Assert.Equal(2, due.ClientId);
         Assert.Equal([Last], due.FreeStartsUtc);
+    }
+
+    [StorageFact]
+    public async Task An_admin_cancellation_wakes_the_waitlist_with_the_freed_hour()
+    {
+        await JoinAsync(2, FullDay);
+
+        var cancelled = await _world.RunAsync<CancelByAdmin.Handler, CancelByAdmin.Result>(
+            h => h.HandleAsync(new CancelByAdmin.Request(Owner, _lastBookingId, "болезнь"), default));
+
+        Assert.Equal(CancelByAdmin.Outcome.Cancelled, cancelled.Outcome);
+        Assert.Equal([Last], Assert.Single(await ClaimAsync()).FreeStartsUtc);
+    }
+
+    [StorageFact]
+    public async Task Longer_opening_hours_that_weekday_or_that_day_wake_the_waitlist_with_the_new_times()
+    {
+        await JoinAsync(2, FullDay);
+
+        var hours = await _world.RunAsync<SetWorkingHours.Handler, SetWorkingHours.Outcome>(
+            h => h.HandleAsync(new SetWorkingHours.Request(Owner, DayOfWeek.Thursday, new TimeOnly(9, 0), new TimeOnly(20, 0)), default));
+        Assert.Equal(SetWorkingHours.Outcome.Changed, hours);
+        var first = Assert.Single(await ClaimAsync());
+        Assert.Equal([CoreWorld.Moscow(12, 3, 18), CoreWorld.Moscow(12, 3, 19)], first.FreeStartsUtc);
+        await _world.RunAsync<WaitlistOfferOutcomes, bool>(async h =>
+        {
+            await h.SentAsync(first.Id, 1, default);
+            return true;
+        });
+
+        var special = await _world.RunAsync<SetSpecialDay.Handler, SetSpecialDay.Result>(
+            h => h.HandleAsync(new SetSpecialDay.Request(Owner, FullDay, new TimeOnly(9, 0), new TimeOnly(19, 0)), default));
+        Assert.Equal(SetSpecialDay.Outcome.Saved, special.Outcome);
+        Assert.Equal([CoreWorld.Moscow(12, 3, 18)], Assert.Single(await ClaimAsync()).FreeStartsUtc);
     }
 
     [StorageFact]
