@@ -3,6 +3,7 @@ using Booking.Bot.Notifications;
 using Booking.Core.Domain;
 using Booking.TestKit.Hosting;
 using Booking.TestKit.Telegram;
+using Booking.Web.Tests.Panel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -157,7 +158,7 @@ public sealed class WaitlistTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_owner_sees_how_many_clients_wait_for_a_day_in_its_schedule()
+    public async Task The_owner_sees_how_many_clients_wait_for_a_day_in_its_schedule_in_the_bot_and_the_web_panel()
     {
         await JoinAsync(_s.User(1002, "Борис"));
         await JoinAsync(_s.User(1003, "Вера"));
@@ -169,5 +170,10 @@ public sealed class WaitlistTests : IAsyncLifetime
         await owner.PressDataAsync(owner.LastMessage.MessageId, new ShowSchedule(new DateOnly(2026, 12, 3)).Format());
 
         Assert.Contains("🔔 В листе ожидания: 2", owner.LastMessage.Text, StringComparison.Ordinal);
+
+        using var panel = new PanelClient(_s);
+        await panel.SignInAsync(await PanelClient.LinkAsync(owner));
+        var week = await panel.GetStringAsync("/panel/schedule");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(week, "В листе ожидания: 2"));
     }
 }
