@@ -58,7 +58,8 @@ internal static class WaitlistTriggers
             {
                 wait.Close(WaitStatus.Booked, nowUtc);
             }
-            else if (freed.Any(f => f.Except != wait.ClientId && f.Utc.Overlaps(day)) || weekdays.Contains(wait.Date.DayOfWeek) || dates.Contains(wait.Date))
+            else if (freed.Any(f => f.Except != wait.ClientId && f.Utc.EndUtc > nowUtc && f.Utc.Overlaps(day))
+                || weekdays.Contains(wait.Date.DayOfWeek) || dates.Contains(wait.Date))
             {
                 wait.Wake(nowUtc);
             }
@@ -80,9 +81,11 @@ internal static class WaitlistTriggers
             return;
         }
 
+        // A visit marked completed or missed happened in its time; only a cancellation, a deletion or a move frees it.
         var before = Original(entry, b.StartUtc, b.EndUtc);
         var stillHeld = entry.State == EntityState.Modified && b.IsActive;
-        if (!stillHeld || before != new Interval(b.StartUtc, b.EndUtc))
+        var released = entry.State == EntityState.Deleted || b.Status == BookingStatus.Cancelled;
+        if (released || (stillHeld && before != new Interval(b.StartUtc, b.EndUtc)))
         {
             freed.Add(new Freed(before, b.ClientId));
         }

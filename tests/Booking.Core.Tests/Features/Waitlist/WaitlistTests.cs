@@ -226,6 +226,22 @@ public abstract class WaitlistTests(Storage storage) : IAsyncLifetime
     }
 
     [StorageFact]
+    public async Task A_visit_marked_completed_while_it_lasts_frees_nothing_and_wakes_nobody()
+    {
+        await JoinAsync(2, FullDay);
+        await _world.RunAsync<UnblockTime.Handler, bool>(h => h.HandleAsync(Owner, _blockId, default));
+        var visit = await BookAsync(3, CoreWorld.Moscow(12, 3, 9));
+        _world.Clock.SetUtcNow(new DateTimeOffset(CoreWorld.Moscow(12, 3, 9, 30)));
+        Assert.Single(await ClaimAsync());
+
+        var marked = await _world.RunAsync<MarkAttendance.Handler, MarkAttendance.Result>(
+            h => h.HandleAsync(new MarkAttendance.Request(Owner, visit, true), default));
+
+        Assert.Equal(MarkAttendance.Outcome.Marked, marked.Outcome);
+        Assert.Single(await OffersAsync());
+    }
+
+    [StorageFact]
     public async Task Waits_for_a_day_that_has_ended_expire_with_their_offers()
     {
         await JoinAsync(2, FullDay);
