@@ -33,18 +33,10 @@ public abstract class WaitlistTests(Storage storage) : IAsyncLifetime
             await db.SaveChangesAsync();
             return block.Id;
         });
-        _lastBookingId = await BookAsync(1, Last);
+        _lastBookingId = await _world.BookAsync(1, Last);
     }
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
-
-    private async Task<int> BookAsync(long client, DateTime startUtc)
-    {
-        var result = await _world.RunAsync<BookSlot.Handler, BookSlot.Result>(
-            h => h.HandleAsync(new BookSlot.Request(client, _world.ServiceId, startUtc), default));
-        Assert.Equal(BookSlot.Outcome.Booked, result.Outcome);
-        return result.Booking!.Id;
-    }
 
     private Task<JoinWaitlist.Result> JoinAsync(long client, DateOnly date) =>
         _world.RunAsync<JoinWaitlist.Handler, JoinWaitlist.Result>(h => h.HandleAsync(new JoinWaitlist.Request(client, _world.ServiceId, date), default));
@@ -105,7 +97,7 @@ public abstract class WaitlistTests(Storage storage) : IAsyncLifetime
         });
         for (var day = 7; day <= 10; day++)
         {
-            await BookAsync(day == 10 ? 4 : 3, CoreWorld.Moscow(12, day, 17));
+            await _world.BookAsync(day == 10 ? 4 : 3, CoreWorld.Moscow(12, day, 17));
         }
 
         for (var day = 7; day <= 9; day++)
@@ -139,7 +131,7 @@ public abstract class WaitlistTests(Storage storage) : IAsyncLifetime
     {
         await JoinAsync(2, FullDay);
         await CancelLastAsync();
-        await BookAsync(4, Last);
+        await _world.BookAsync(4, Last);
 
         Assert.Empty(await ClaimAsync());
         var offer = Assert.Single(await OffersAsync());
@@ -166,7 +158,7 @@ public abstract class WaitlistTests(Storage storage) : IAsyncLifetime
         await JoinAsync(3, FullDay);
         await CancelLastAsync();
 
-        await BookAsync(2, Last);
+        await _world.BookAsync(2, Last);
 
         Assert.Empty(await WaitsOfAsync(2));
         Assert.Single(await WaitsOfAsync(3));
@@ -230,7 +222,7 @@ public abstract class WaitlistTests(Storage storage) : IAsyncLifetime
     {
         await JoinAsync(2, FullDay);
         await _world.RunAsync<UnblockTime.Handler, bool>(h => h.HandleAsync(Owner, _blockId, default));
-        var visit = await BookAsync(3, CoreWorld.Moscow(12, 3, 9));
+        var visit = await _world.BookAsync(3, CoreWorld.Moscow(12, 3, 9));
         _world.Clock.SetUtcNow(new DateTimeOffset(CoreWorld.Moscow(12, 3, 9, 30)));
         Assert.Single(await ClaimAsync());
 
