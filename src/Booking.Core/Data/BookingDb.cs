@@ -69,7 +69,7 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options, TimeProvider 
         }
 
         // Whatever frees time or books a day — in any feature, present or future — wakes or closes the waits it
-        // concerns in the same transaction (X4, ADR 0022).
+        // concerns in the same transaction (X4, ADR 0024).
         await Features.Waitlist.WaitlistTriggers.ApplyAsync(this, clock.GetUtcNow().UtcDateTime, cancellationToken);
         try
         {

@@ -16,7 +16,7 @@ public enum WaitStatus
 
 /// <summary>
 /// X4: a client waits for time to free up for one service on one full day. The local day is kept with its UTC bounds,
-/// so a freed interval finds the waits it concerns without the business zone (see ADR 0022).
+/// so a freed interval finds the waits it concerns without the business zone (see ADR 0024).
 /// </summary>
 public sealed class WaitlistEntry
 {

@@ -9,7 +9,7 @@ namespace Booking.Core.Features.Waitlist;
 /// X4: run by <see cref="BookingDb"/> before every save. Time freed by the pending changes — a booking cancelled, moved
 /// or shortened, a block removed or shortened, opening hours or a special day changed — queues an offer for everyone
 /// waiting on that day; a booking made or moved onto a day ends its client's wait for that service there. Whether the
-/// freed time really fits a waiting client's service is decided when the offer is sent (ADR 0022).
+/// freed time really fits a waiting client's service is decided when the offer is sent (ADR 0024).
 /// </summary>
 internal static class WaitlistTriggers
 {
