@@ -47,6 +47,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<KeyboardHygiene>();
         services.AddHostedService(sp => sp.GetRequiredService<KeyboardHygiene>());
         services.AddScoped<NotificationSender>();
+        services.AddScoped<WaitlistSender>();
         services.AddSingleton<BroadcastPacer>();
         services.AddSingleton<BroadcastProgressMemory>();
         services.AddSingleton<BroadcastWorker>();
@@ -66,6 +67,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CalendarFile>();
         services.AddScoped<CalendarFeedScreen>();
         services.AddScoped<MyBookingsScreens>();
+        services.AddScoped<WaitlistScreens>();
         services.AddScoped<AdminNotifier>();
         services.AddScoped<VisitCallbacks>();
         services.AddScoped<AdminPanel>();

@@ -18,6 +18,7 @@ using Booking.Core.Features.Reviews;
 using Booking.Core.Features.Services;
 using Booking.Core.Features.Settings;
 using Booking.Core.Features.Texts;
+using Booking.Core.Features.Waitlist;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Booking.Core;
@@ -51,6 +52,11 @@ public static class ServiceCollectionExtensions
         services.AddScoped<MassEditDay.Handler>();
         services.AddScoped<ClaimDueNotifications.Handler>();
         services.AddScoped<NotificationOutcomes>();
+        services.AddScoped<JoinWaitlist.Handler>();
+        services.AddScoped<LeaveWaitlist.Handler>();
+        services.AddScoped<ListWaits.Handler>();
+        services.AddScoped<ClaimWaitlistOffers.Handler>();
+        services.AddScoped<WaitlistOfferOutcomes>();
         services.AddScoped<SubmitReview.Handler>();
         services.AddScoped<AddReviewComment.Handler>();
         services.AddScoped<Ratings>();

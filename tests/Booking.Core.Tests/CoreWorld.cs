@@ -1,5 +1,6 @@
 using Booking.Core.Data;
 using Booking.Core.Domain;
+using Booking.Core.Features.Bookings;
 using Booking.Data.Postgres;
 using Booking.Data.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -108,6 +109,15 @@ public sealed class CoreWorld : IAsyncDisposable
 
         await db.SaveChangesAsync();
     });
+
+    /// <summary>Books the world's service for a client through the real feature, expecting it to succeed; returns the booking id.</summary>
+    public async Task<int> BookAsync(long clientId, DateTime startUtc)
+    {
+        var result = await RunAsync<BookSlot.Handler, BookSlot.Result>(
+            h => h.HandleAsync(new BookSlot.Request(clientId, ServiceId, startUtc), default));
+        Assert.Equal(BookSlot.Outcome.Booked, result.Outcome);
+        return result.Booking!.Id;
+    }
 
     /// <summary>A UTC instant from a Moscow wall time (UTC+3).</summary>
     public static DateTime Moscow(int month, int day, int hour, int minute = 0) =>

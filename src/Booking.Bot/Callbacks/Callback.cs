@@ -76,6 +76,11 @@ public abstract record Callback
             ["fg"] => new AskForget(),
             ["fgy"] => new ConfirmForget(),
             ["fgn"] => new KeepData(),
+            ["wlo", var id, var d] when Id(id) is { } s && Day(d) is { } day => new OfferWaitlist(s, day),
+            ["wlj", var id, var d] when Id(id) is { } s && Day(d) is { } day => new EnterWaitlist(s, day),
+            ["wls"] => new ShowWaits(),
+            ["wll", var id] when Id(id) is { } w => new LeaveWait(w),
+            ["wlt", var id, var u] when Id(id) is { } w && Instant(u) is { } at => new TakeFreedSlot(w, at),
             ["nop", var why] when why is "day" or "full" or "slot" or "" => new Nothing(why),
             ["nop"] => new Nothing(string.Empty),
             _ => null,
@@ -187,4 +192,34 @@ public sealed record ConfirmForget : Callback
 public sealed record KeepData : Callback
 {
     public override string Format() => "fgn";
+}
+
+/// <summary>X4: a full day was tapped; asks whether to join its waitlist.</summary>
+public sealed record OfferWaitlist(int ServiceId, DateOnly Date) : Callback
+{
+    public override string Format() => $"wlo:{ServiceId}:{Stamp(Date)}";
+}
+
+/// <summary>X4: joins the waitlist of that service and day; the core re-checks that the day is full.</summary>
+public sealed record EnterWaitlist(int ServiceId, DateOnly Date) : Callback
+{
+    public override string Format() => $"wlj:{ServiceId}:{Stamp(Date)}";
+}
+
+/// <summary>X4: the client's waits.</summary>
+public sealed record ShowWaits : Callback
+{
+    public override string Format() => "wls";
+}
+
+/// <summary>X4: stop waiting; the core checks the wait is the client's own.</summary>
+public sealed record LeaveWait(int WaitId) : Callback
+{
+    public override string Format() => $"wll:{WaitId}";
+}
+
+/// <summary>X4: a freed time on a waitlist offer; booked through the same command and checks as the wizard's confirm.</summary>
+public sealed record TakeFreedSlot(int WaitId, DateTime StartUtc) : Callback
+{
+    public override string Format() => $"wlt:{WaitId}:{Stamp(StartUtc)}";
 }

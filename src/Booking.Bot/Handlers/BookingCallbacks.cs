@@ -103,7 +103,7 @@ public sealed class BookingCallbacks(
 
     public Task ConfirmAsync(UpdateContext ctx, Confirm confirm, CancellationToken ct) => confirm.Target.IsReschedule
         ? ConfirmRescheduleAsync(ctx, confirm, ct)
-        : ConfirmBookingAsync(ctx, confirm, ct);
+        : BookAsync(ctx, confirm, check => ShowRefusalAsync(ctx, confirm, check, ct), ct);
 
     public async Task CloseAsync(UpdateContext ctx, CancellationToken ct)
     {
@@ -111,7 +111,11 @@ public sealed class BookingCallbacks(
         await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, ctx.Texts["booking.closed"], null, ct);
     }
 
-    private async Task ConfirmBookingAsync(UpdateContext ctx, Confirm confirm, CancellationToken ct)
+    /// <summary>
+    /// Books a confirmed new booking (C5) — from the wizard, or from a waitlist offer (X4) — and draws the result in the
+    /// message tapped. A time that cannot be booked is handed to <paramref name="refused"/>, which shows fresh choices.
+    /// </summary>
+    public async Task BookAsync(UpdateContext ctx, Confirm confirm, Func<SlotCheck, Task> refused, CancellationToken ct)
     {
         var t = ctx.Texts;
         if (await phoneQuestion.HandleAsync(ctx.ChatId, ct) == PhoneRequest.Required)
@@ -150,7 +154,7 @@ public sealed class BookingCallbacks(
                 await ServiceGoneAsync(ctx, ct);
                 break;
             default:
-                await ShowRefusalAsync(ctx, confirm, result.Check, ct);
+                await refused(result.Check);
                 break;
         }
     }

@@ -45,7 +45,11 @@ public sealed class BookingWizard(
     }
 
     /// <summary>Draws the month calendar; false when the service or booking can no longer be placed.</summary>
-    public async Task<bool> ShowMonthAsync(UpdateContext ctx, Target target, DateOnly month, string? notice, CancellationToken ct)
+    public Task<bool> ShowMonthAsync(UpdateContext ctx, Target target, DateOnly month, string? notice, CancellationToken ct) =>
+        DrawMonthAsync(ctx, target, month, notice, null, ct);
+
+    /// <summary>The month calendar with a day just found full, whose waitlist (X4) gets a button of its own.</summary>
+    private async Task<bool> DrawMonthAsync(UpdateContext ctx, Target target, DateOnly month, string? notice, DateOnly? fullDay, CancellationToken ct)
     {
         var shown = await availability.MonthAsync(target.ToSubject(ctx.ChatId), month.Year, month.Month, ct);
         if (shown is null)
@@ -68,6 +72,13 @@ public sealed class BookingWizard(
         }
 
         var markup = Keyboards.Calendar(shown, target, f, Footer(ctx, target, month: null));
+        if (fullDay is { } full && !target.IsReschedule)
+        {
+            var rows = markup.InlineKeyboard.ToList();
+            rows.Insert(rows.Count - 1, [Keyboards.Button(t.Format("waitlist.join_day_button", ("date", f.Date(full))), new OfferWaitlist(target.Id, full))]);
+            markup = new InlineKeyboardMarkup(rows);
+        }
+
         await ShowWizardAsync(ctx, Lines(notice, body), markup, target, ct);
         return true;
     }
@@ -85,7 +96,7 @@ public sealed class BookingWizard(
         if (free == 0)
         {
             ctx.Reply.Toast(ctx.Texts["refusal.day_full"]);
-            return await ShowMonthAsync(ctx, target, new DateOnly(date.Year, date.Month, 1), Lines(notice, ctx.Texts["booking.no_slots"]), ct);
+            return await DrawMonthAsync(ctx, target, new DateOnly(date.Year, date.Month, 1), Lines(notice, ctx.Texts["booking.no_slots"]), date, ct);
         }
 
         var t = ctx.Texts;

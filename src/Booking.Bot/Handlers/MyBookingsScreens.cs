@@ -3,13 +3,15 @@ using Booking.Bot.Receiving;
 using Booking.Bot.Rendering;
 using Booking.Core.Domain;
 using Booking.Core.Features.Bookings;
+using Booking.Core.Features.Waitlist;
 using Booking.Core.Scheduling;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace Booking.Bot.Handlers;
 
 /// <summary>C6/C7: the client's bookings, with cancel (asked, then confirmed) and reschedule.</summary>
-public sealed class MyBookingsScreens(Replies replies, ListClientBookings.Handler bookings, CancelBooking.Handler cancel, AdminNotifier admins)
+public sealed class MyBookingsScreens(
+    Replies replies, ListClientBookings.Handler bookings, CancelBooking.Handler cancel, ListWaits.Handler waits, AdminNotifier admins)
 {
     public async Task ShowAsync(UpdateContext ctx, CancellationToken ct)
     {
@@ -52,6 +54,11 @@ public sealed class MyBookingsScreens(Replies replies, ListClientBookings.Handle
         if (footer.Count > 0)
         {
             rows.Add([.. footer]);
+        }
+
+        if ((await waits.HandleAsync(ctx.ChatId, ct)).Count is > 0 and var waiting)
+        {
+            rows.Add([Keyboards.Button(t.Format("waitlist.count_button", ("count", waiting)), new ShowWaits())]);
         }
 
         await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, string.Join("\n\n", parts), new InlineKeyboardMarkup(rows), ct);

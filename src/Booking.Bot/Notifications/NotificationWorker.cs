@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Booking.Bot.Notifications;
 
-/// <summary>Every 30 seconds, sends the reminders and review requests that are due, batch after batch.</summary>
+/// <summary>Every 30 seconds, sends the reminders, review requests and waitlist offers (X4) that are due, batch after batch.</summary>
 public sealed class NotificationWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<NotificationWorker> logger)
     : PeriodicWorker(clock, logger)
 {
@@ -19,7 +19,8 @@ public sealed class NotificationWorker(IServiceScopeFactory scopes, TimeProvider
         do
         {
             await using var scope = scopes.CreateAsyncScope();
-            sent = await scope.ServiceProvider.GetRequiredService<NotificationSender>().SendDueAsync(ct);
+            sent = await scope.ServiceProvider.GetRequiredService<NotificationSender>().SendDueAsync(ct)
+                + await scope.ServiceProvider.GetRequiredService<WaitlistSender>().SendDueAsync(ct);
             total += sent;
         }
         while (sent > 0);

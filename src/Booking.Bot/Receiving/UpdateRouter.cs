@@ -21,7 +21,7 @@ public sealed partial class UpdateRouter(
     DashboardScreen dashboard, ScheduleScreens schedule, BookingActions bookingActions, AuditScreens audit, ExportScreens exports,
     SettingsScreens settings, MassEditScreens massEdit, BroadcastWizard broadcasts, TextsScreens textScreens, TextEditor textEditor,
     MoveScreens moves, FieldEditor fieldEditor, PrivacyScreens privacy, PhoneContact phone, WebLoginCommand webLogin,
-    CalendarFeedScreen calendarFeeds,
+    CalendarFeedScreen calendarFeeds, WaitlistScreens waitlist,
     Replies replies, BookingDb db, IActionLimiter limiter, ILogger<UpdateRouter> logger)
     : IUpdateRouter
 {
@@ -55,10 +55,10 @@ public sealed partial class UpdateRouter(
     }
 
     /// <summary>
-    /// The callbacks that change bookings. Wizard steps only draw screens and stay free, so browsing the calendar
+    /// The callbacks that change bookings (a waitlist offer's time books at once). Wizard steps only draw screens and stay free, so browsing the calendar
     /// is never refused; see ADR 0005.
     /// </summary>
-    public static bool IsBookingAction(Callback callback) => callback is Confirm or ConfirmCancel;
+    public static bool IsBookingAction(Callback callback) => callback is Confirm or ConfirmCancel or TakeFreedSlot;
 
     private async Task RouteMessageAsync(UpdateContext ctx, Message message, CancellationToken ct)
     {
@@ -165,6 +165,11 @@ public sealed partial class UpdateRouter(
                 AskForget => privacy.AskForgetAsync(ctx, ct),
                 ConfirmForget => privacy.ConfirmForgetAsync(ctx, ct),
                 KeepData => privacy.KeepAsync(ctx, ct),
+                OfferWaitlist c => waitlist.OfferAsync(ctx, c, ct),
+                EnterWaitlist c => waitlist.JoinAsync(ctx, c, ct),
+                ShowWaits => waitlist.ShowAsync(ctx, ct),
+                LeaveWait c => waitlist.LeaveAsync(ctx, c, ct),
+                TakeFreedSlot c => waitlist.TakeAsync(ctx, c, ct),
                 AdminCallback c => RouteAdminAsync(ctx, c, ct),
                 Nothing c => ExplainAsync(ctx, c),
                 _ => menu.StaleAsync(ctx, ct),

@@ -28,13 +28,18 @@ public static class Keyboards
 
     public static InlineKeyboardButton Button(string text, Callback callback) => InlineKeyboardButton.WithCallbackData(text, callback.Format());
 
-    /// <summary>Monday-first month grid; only 🟢/🟡 days can be tapped.</summary>
+    /// <summary>Monday-first month grid; 🟢/🟡 days open their slots, and a 🔴 day of a new booking offers its waitlist (X4).</summary>
     public static InlineKeyboardMarkup Calendar(GetAvailability.Month month, Target target, Formats f, IEnumerable<InlineKeyboardButton> footer) =>
-        Calendar(month, m => new ShowMonth(target, m), d => new PickDay(target, d), f, footer);
+        Calendar(month, m => new ShowMonth(target, m), d => new PickDay(target, d), f, footer,
+            target.IsReschedule ? null : d => new OfferWaitlist(target.Id, d));
 
-    /// <summary>The same grid with other buttons behind it: the admin's move has buttons of its own (ADR 0010).</summary>
+    /// <summary>
+    /// The same grid with other buttons behind it: the admin's move has buttons of its own (ADR 0010). A full day can only
+    /// be tapped when <paramref name="fullDay"/> says what it leads to.
+    /// </summary>
     public static InlineKeyboardMarkup Calendar(
-        GetAvailability.Month month, Func<DateOnly, Callback> showMonth, Func<DateOnly, Callback> pickDay, Formats f, IEnumerable<InlineKeyboardButton> footer)
+        GetAvailability.Month month, Func<DateOnly, Callback> showMonth, Func<DateOnly, Callback> pickDay, Formats f, IEnumerable<InlineKeyboardButton> footer,
+        Func<DateOnly, Callback>? fullDay = null)
     {
         var rows = new List<InlineKeyboardButton[]>
         {
@@ -51,7 +56,7 @@ public static class Keyboards
         Array.Fill(week, Button(" ", new Nothing(string.Empty)));
         foreach (var (date, load) in month.Days.OrderBy(d => d.Key))
         {
-            week[Formats.Weekday(date)] = DayButton(date, load, pickDay);
+            week[Formats.Weekday(date)] = DayButton(date, load, pickDay, fullDay);
             if (Formats.Weekday(date) == 6)
             {
                 rows.Add(week);
@@ -87,14 +92,14 @@ public static class Keyboards
 
     public static InlineKeyboardMarkup Rows(params InlineKeyboardButton[][] rows) => new(rows);
 
-    private static InlineKeyboardButton DayButton(DateOnly date, DayLoad load, Func<DateOnly, Callback> pickDay)
+    private static InlineKeyboardButton DayButton(DateOnly date, DayLoad load, Func<DateOnly, Callback> pickDay, Func<DateOnly, Callback>? fullDay)
     {
         var day = date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return load switch
         {
             DayLoad.Plenty => Button(day + " 🟢", pickDay(date)),
             DayLoad.Few => Button(day + " 🟡", pickDay(date)),
-            DayLoad.Full => Button(day + " 🔴", new Nothing("full")),
+            DayLoad.Full => Button(day + " 🔴", fullDay?.Invoke(date) ?? new Nothing("full")),
             _ => Button(day + " ⚫", new Nothing("day")),
         };
     }

@@ -5,13 +5,19 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Booking.Core.Data;
 
 /// <summary>The one DbContext. Features use it directly (no repositories); configurations live beside it.</summary>
-public sealed class BookingDb(DbContextOptions<BookingDb> options) : DbContext(options)
+public sealed class BookingDb(DbContextOptions<BookingDb> options, TimeProvider clock) : DbContext(options)
 {
     private ProcessedUpdate? _pendingUpdateMark;
 
     // Asking the facade for the provider resolves services every time; the chat lock and the write gate ask per update.
     private string? _provider;
     private string? _connectionString;
+
+    /// <summary>For tools and tests that open the database by hand, outside the host's clock.</summary>
+    public BookingDb(DbContextOptions<BookingDb> options)
+        : this(options, TimeProvider.System)
+    {
+    }
 
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<Service> Services => Set<Service>();
@@ -34,6 +40,8 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options) : DbContext(o
     public DbSet<PanelLoginToken> PanelLoginTokens => Set<PanelLoginToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
+    public DbSet<WaitlistOffer> WaitlistOffers => Set<WaitlistOffer>();
 
     /// <summary>True when this provider needs its writers serialised by the application (SQLite does; see ADR 0002).</summary>
     public bool IsSqlite => (_provider ??= Database.ProviderName ?? "").Contains("Sqlite", StringComparison.Ordinal);
@@ -65,6 +73,10 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options) : DbContext(o
         }
 
         using var turn = await WriterTurnAsync(cancellationToken);
+
+        // Whatever frees time or books a day — in any feature, present or future — wakes or closes the waits it
+        // concerns in the same transaction (X4, ADR 0024).
+        await Features.Waitlist.WaitlistTriggers.ApplyAsync(this, clock.GetUtcNow().UtcDateTime, cancellationToken);
         try
         {
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

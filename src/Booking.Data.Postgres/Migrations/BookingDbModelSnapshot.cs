@@ -720,6 +720,93 @@ namespace Booking.Data.Postgres.Migrations
                     b.ToTable("TextOverrides");
                 });
 
+            modelBuilder.Entity("Booking.Core.Domain.WaitlistEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ClosedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("DayEndUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("DayStartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("Status", "DayStartUtc");
+
+                    b.HasIndex("ClientId", "ServiceId", "Date")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 0");
+
+                    b.ToTable("WaitlistEntries");
+                });
+
+            modelBuilder.Entity("Booking.Core.Domain.WaitlistOffer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("DueUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<DateTime?>("LeaseUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SentUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TelegramMessageId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("Status", "DueUtc");
+
+                    b.ToTable("WaitlistOffers");
+                });
+
             modelBuilder.Entity("Booking.Core.Domain.WorkingDay", b =>
                 {
                     b.Property<int>("Weekday")
@@ -802,11 +889,46 @@ namespace Booking.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Booking.Core.Domain.WaitlistEntry", b =>
+                {
+                    b.HasOne("Booking.Core.Domain.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Booking.Core.Domain.Service", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Client");
+
+                    b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("Booking.Core.Domain.WaitlistOffer", b =>
+                {
+                    b.HasOne("Booking.Core.Domain.WaitlistEntry", "Entry")
+                        .WithMany("Offers")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Entry");
+                });
+
             modelBuilder.Entity("Booking.Core.Domain.Booking", b =>
                 {
                     b.Navigation("History");
 
                     b.Navigation("Notifications");
+                });
+
+            modelBuilder.Entity("Booking.Core.Domain.WaitlistEntry", b =>
+                {
+                    b.Navigation("Offers");
                 });
 #pragma warning restore 612, 618
         }

@@ -43,6 +43,11 @@ public static class SchedulePage
                     h.Raw("<p class=\"muted\">").Raw(t.Format("web.day_cancelled", ("count", day.Cancelled))).Raw("</p>");
                 }
 
+                if (day.Waiting > 0)
+                {
+                    h.Raw("<p class=\"muted\">").Raw(t.Format("web.day_waiting", ("count", day.Waiting))).Raw("</p>");
+                }
+
                 h.Raw("</section>");
             }
 

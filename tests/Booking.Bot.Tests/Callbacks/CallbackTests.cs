@@ -30,6 +30,11 @@ public sealed class CallbackTests
         new PickPhoneRequest(PhoneRequest.Off),
         new PickPhoneRequest(PhoneRequest.Required),
         new Nothing("full"),
+        new OfferWaitlist(int.MaxValue, new DateOnly(2026, 12, 31)),
+        new EnterWaitlist(3, new DateOnly(2027, 2, 28)),
+        new ShowWaits(),
+        new LeaveWait(int.MaxValue),
+        new TakeFreedSlot(int.MaxValue, At),
         new Nothing(string.Empty),
         new MassEditDayPick(null),
         new MassEditDayPick(new DateOnly(2026, 12, 3)),
@@ -159,6 +164,11 @@ public sealed class CallbackTests
     [InlineData("a:bca:x")]
     [InlineData("a:bcy:1")]
     [InlineData("nop:anything")]
+    [InlineData("wlo:0:20261203")]
+    [InlineData("wlj:3:2026123")]
+    [InlineData("wll:x")]
+    [InlineData("wlt:5:20261224")]
+    [InlineData("wls:1")]
     [InlineData("select_service:1")]
     [InlineData("cxy: 5")]
     [InlineData("cxy:+5")]

@@ -22,6 +22,11 @@ public sealed class ScheduleScreens(Replies replies, GetDaySchedule.Handler days
             parts.Add(t.Format("schedule.cancelled_count", ("count", day.Cancelled)));
         }
 
+        if (day.Waiting > 0)
+        {
+            parts.Add(t.Format("schedule.waiting_count", ("count", day.Waiting)));
+        }
+
         if (day.Lines.Any(l => l.AttendanceConfirmed))
         {
             parts.Add(t["schedule.legend"]);

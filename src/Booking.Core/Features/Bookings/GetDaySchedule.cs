@@ -21,6 +21,9 @@ public static class GetDaySchedule
         public bool HasPrevious => Date > Today;
 
         public bool HasNext => Date < Today.AddDays(DaysAhead);
+
+        /// <summary>Clients on the waitlist for that day (X4), whatever the service.</summary>
+        public int Waiting { get; init; }
     }
 
     public sealed class Handler(BookingDb db, ScheduleReader reader)
@@ -47,7 +50,9 @@ public static class GetDaySchedule
                 .Select(b => new Line(b.Id, b.StartUtc, b.DurationMinutes, b.Service, b.ClientId, b.Username is { Length: > 0 } u ? "@" + u : b.FirstName,
                     b.Status, b.AttendanceConfirmedUtc is not null))
                 .ToList();
-            return new Result(day, today, lines, bookings.Count - lines.Count, zone);
+            var nowUtc = reader.NowUtc;
+            var waiting = await db.WaitlistEntries.CountAsync(e => e.Status == WaitStatus.Waiting && e.Date == day && e.DayEndUtc > nowUtc, ct);
+            return new Result(day, today, lines, bookings.Count - lines.Count, zone) { Waiting = waiting };
         }
     }
 }

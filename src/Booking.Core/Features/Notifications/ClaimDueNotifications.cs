@@ -93,29 +93,44 @@ public static class ClaimDueNotifications
     }
 }
 
-/// <summary>Records what happened to a claimed notification.</summary>
-public sealed class NotificationOutcomes(BookingDb db, TimeProvider clock)
+/// <summary>Records what happened to a claimed message of the outbox.</summary>
+public class OutboxOutcomes<T>(BookingDb db, TimeProvider clock)
+    where T : OutboxMessage
 {
+    protected BookingDb Db => db;
+
     public async Task SentAsync(int id, int? messageId, CancellationToken ct)
     {
-        var n = await db.Notifications.SingleAsync(x => x.Id == id, ct);
+        var n = await db.Set<T>().SingleAsync(x => x.Id == id, ct);
         n.MarkSent(messageId, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
     }
 
     public async Task FailedAsync(int id, string error, CancellationToken ct)
     {
-        var n = await db.Notifications.SingleAsync(x => x.Id == id, ct);
+        var n = await db.Set<T>().SingleAsync(x => x.Id == id, ct);
         n.MarkFailed(error, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Claimed but not sent after all, for the reason given.</summary>
+    public async Task SkippedAsync(int id, string reason, CancellationToken ct)
+    {
+        var n = await db.Set<T>().SingleAsync(x => x.Id == id, ct);
+        n.Skip(reason);
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+/// <summary>Records what happened to a claimed reminder or review request.</summary>
+public sealed class NotificationOutcomes(BookingDb db, TimeProvider clock) : OutboxOutcomes<Notification>(db, clock)
+{
     /// <summary>The client blocked the bot (403): mark them and drop everything still owed to them.</summary>
     public async Task ClientBlockedAsync(long clientId, CancellationToken ct)
     {
-        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == clientId, ct);
+        var client = await Db.Clients.SingleOrDefaultAsync(c => c.Id == clientId, ct);
         client?.MarkBlocked();
-        var open = await db.Notifications
+        var open = await Db.Notifications
             .Where(n => n.Booking!.ClientId == clientId && (n.Status == NotificationStatus.Pending || n.Status == NotificationStatus.Sending))
             .ToListAsync(ct);
         foreach (var n in open)
@@ -123,6 +138,6 @@ public sealed class NotificationOutcomes(BookingDb db, TimeProvider clock)
             n.Cancel();
         }
 
-        await db.SaveChangesAsync(ct);
+        await Db.SaveChangesAsync(ct);
     }
 }

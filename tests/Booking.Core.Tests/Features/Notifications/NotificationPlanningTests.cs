@@ -17,14 +17,6 @@ public abstract class NotificationPlanningTests(Storage storage) : IAsyncLifetim
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 
-    private async Task<int> BookAsync(long client, DateTime startUtc)
-    {
-        var result = await _world.RunAsync<BookSlot.Handler, BookSlot.Result>(
-            h => h.HandleAsync(new BookSlot.Request(client, _world.ServiceId, startUtc), default));
-        Assert.Equal(BookSlot.Outcome.Booked, result.Outcome);
-        return result.Booking!.Id;
-    }
-
     private Task<List<Notification>> NotificationsAsync(int bookingId) =>
         _world.InDbAsync(db => db.Notifications.Where(n => n.BookingId == bookingId).OrderBy(n => n.Id).ToListAsync());
 
@@ -41,7 +33,7 @@ public abstract class NotificationPlanningTests(Storage storage) : IAsyncLifetim
     [StorageFact]
     public async Task A_booking_three_days_ahead_gets_three_reminders_and_a_review_request_in_its_own_transaction()
     {
-        var id = await BookAsync(1, CoreWorld.Moscow(12, 4, 10));
+        var id = await _world.BookAsync(1, CoreWorld.Moscow(12, 4, 10));
 
         var planned = await NotificationsAsync(id);
 
@@ -60,7 +52,7 @@ public abstract class NotificationPlanningTests(Storage storage) : IAsyncLifetim
     public async Task A_booking_ninety_minutes_ahead_gets_only_the_one_hour_reminder()
     {
         _world.Clock.SetUtcNow(new DateTimeOffset(CoreWorld.Moscow(12, 1, 9, 30)));
-        var id = await BookAsync(1, CoreWorld.Moscow(12, 1, 11));
+        var id = await _world.BookAsync(1, CoreWorld.Moscow(12, 1, 11));
 
         var reminders = (await NotificationsAsync(id)).Where(n => n.Kind == NotificationKind.Reminder).ToList();
 
@@ -72,7 +64,7 @@ public abstract class NotificationPlanningTests(Storage storage) : IAsyncLifetim
     [StorageFact]
     public async Task Cancelling_drops_every_open_notification()
     {
-        var id = await BookAsync(1, CoreWorld.Moscow(12, 4, 10));
+        var id = await _world.BookAsync(1, CoreWorld.Moscow(12, 4, 10));
         await _world.RunAsync<CancelBooking.Handler, CancelBooking.Result>(h => h.HandleAsync(new CancelBooking.Request(1, id), default));
 
         Assert.All(await NotificationsAsync(id), n => Assert.Equal(NotificationStatus.Cancelled, n.Status));
@@ -83,7 +75,7 @@ public abstract class NotificationPlanningTests(Storage storage) : IAsyncLifetim
     [StorageFact]
     public async Task Rescheduling_cancels_the_old_plan_and_plans_again_from_the_new_start()
     {
-        var id = await BookAsync(1, CoreWorld.Moscow(12, 4, 10));
+        var id = await _world.BookAsync(1, CoreWorld.Moscow(12, 4, 10));
         var moved = await _world.RunAsync<RescheduleBooking.Handler, RescheduleBooking.Result>(
             h => h.HandleAsync(new RescheduleBooking.Request(1, id, CoreWorld.Moscow(12, 6, 15)), default));
         Assert.Equal(RescheduleBooking.Outcome.Moved, moved.Outcome);
@@ -99,7 +91,7 @@ public abstract class NotificationPlanningTests(Storage storage) : IAsyncLifetim
     [StorageFact]
     public async Task Nothing_is_claimed_before_its_time_and_a_claim_is_not_claimed_twice()
     {
-        await BookAsync(1, CoreWorld.Moscow(12, 4, 10));
+        await _world.BookAsync(1, CoreWorld.Moscow(12, 4, 10));
         _world.Clock.SetUtcNow(new DateTimeOffset(CoreWorld.Moscow(12, 3, 9, 59)));
         Assert.Empty(await ClaimAsync());
 
@@ -116,7 +108,7 @@ public abstract class NotificationPlanningTests(Storage storage) : IAsyncLifetim
     [StorageFact]
     public async Task After_downtime_only_the_latest_due_reminder_is_sent_and_the_older_ones_are_skipped()
     {
-        var id = await BookAsync(1, CoreWorld.Moscow(12, 4, 10));
+        var id = await _world.BookAsync(1, CoreWorld.Moscow(12, 4, 10));
         _world.Clock.SetUtcNow(new DateTimeOffset(CoreWorld.Moscow(12, 4, 9, 10)));
 
         var claimed = Assert.Single(await ClaimAsync());
@@ -129,7 +121,7 @@ public abstract class NotificationPlanningTests(Storage storage) : IAsyncLifetim
     [StorageFact]
     public async Task A_review_request_too_late_to_be_useful_is_skipped()
     {
-        var id = await BookAsync(1, CoreWorld.Moscow(12, 4, 10));
+        var id = await _world.BookAsync(1, CoreWorld.Moscow(12, 4, 10));
         _world.Clock.SetUtcNow(new DateTimeOffset(CoreWorld.Moscow(12, 8, 14)));
 
         Assert.Empty(await ClaimAsync());
@@ -139,7 +131,7 @@ public abstract class NotificationPlanningTests(Storage storage) : IAsyncLifetim
     [StorageFact]
     public async Task Reminders_of_a_client_who_blocked_the_bot_are_dropped()
     {
-        var id = await BookAsync(1, CoreWorld.Moscow(12, 4, 10));
+        var id = await _world.BookAsync(1, CoreWorld.Moscow(12, 4, 10));
         await _world.RunAsync<NotificationOutcomes, bool>(async o =>
         {
             await o.ClientBlockedAsync(1, default);
@@ -153,7 +145,7 @@ public abstract class NotificationPlanningTests(Storage storage) : IAsyncLifetim
     [StorageFact]
     public async Task A_failed_send_is_retried_until_the_attempts_run_out()
     {
-        await BookAsync(1, CoreWorld.Moscow(12, 4, 10));
+        await _world.BookAsync(1, CoreWorld.Moscow(12, 4, 10));
         _world.Clock.SetUtcNow(new DateTimeOffset(CoreWorld.Moscow(12, 3, 10)));
         for (var attempt = 1; attempt <= Notification.MaxAttempts; attempt++)
         {
@@ -180,7 +172,7 @@ public abstract class NotificationPlanningTests(Storage storage) : IAsyncLifetim
         await _world.AddClientsAsync(clients);
         for (var i = 0; i < clients.Length; i++)
         {
-            await BookAsync(clients[i], CoreWorld.Moscow(12, 4 + (i / 9), 9 + (i % 9)));
+            await _world.BookAsync(clients[i], CoreWorld.Moscow(12, 4 + (i / 9), 9 + (i % 9)));
         }
 
         _world.Clock.SetUtcNow(new DateTimeOffset(CoreWorld.Moscow(12, 6, 20)));

@@ -1,0 +1,102 @@
+using Booking.Core.Data;
+using Booking.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Booking.Core.Features.Waitlist;
+
+/// <summary>
+/// X4: run by <see cref="BookingDb"/> before every save. Time freed by the pending changes — a booking cancelled, moved
+/// or shortened, a block removed or shortened, opening hours or a special day changed — queues an offer for everyone
+/// waiting on that day; a booking made or moved onto a day ends its client's wait for that service there. Whether the
+/// freed time really fits a waiting client's service is decided when the offer is sent (ADR 0024).
+/// </summary>
+internal static class WaitlistTriggers
+{
+    /// <param name="Except">The client whose own booking freed the time: they are not offered it back.</param>
+    private sealed record Freed(Interval Utc, long? Except);
+
+    private sealed record Booked(long ClientId, int ServiceId, DateTime StartUtc);
+
+    public static async Task ApplyAsync(BookingDb db, DateTime nowUtc, CancellationToken ct)
+    {
+        var freed = new List<Freed>();
+        var booked = new List<Booked>();
+        var weekdays = new HashSet<DayOfWeek>();
+        var dates = new HashSet<DateOnly>();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            switch (entry.Entity)
+            {
+                case Domain.Booking b:
+                    Collect(entry, b, freed, booked);
+                    break;
+                case Block block when entry.State is EntityState.Deleted or EntityState.Modified:
+                    freed.Add(new Freed(Original(entry, block.StartUtc, block.EndUtc), null));
+                    break;
+                case WorkingDay day when entry.State is EntityState.Added or EntityState.Modified:
+                    weekdays.Add(day.Weekday);
+                    break;
+                case SpecialDay special when entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted:
+                    dates.Add(special.Date);
+                    break;
+            }
+        }
+
+        if (freed.Count == 0 && booked.Count == 0 && weekdays.Count == 0 && dates.Count == 0)
+        {
+            return;
+        }
+
+        var waiting = await db.WaitlistEntries.WithOpenOffers()
+            .Where(e => e.Status == WaitStatus.Waiting && e.DayEndUtc > nowUtc)
+            .ToListAsync(ct);
+        foreach (var wait in waiting)
+        {
+            var day = new Interval(wait.DayStartUtc, wait.DayEndUtc);
+            if (booked.Any(b => b.ClientId == wait.ClientId && b.ServiceId == wait.ServiceId && b.StartUtc >= day.StartUtc && b.StartUtc < day.EndUtc))
+            {
+                wait.Close(WaitStatus.Booked, nowUtc);
+            }
+            else if (freed.Any(f => f.Except != wait.ClientId && f.Utc.EndUtc > nowUtc && f.Utc.Overlaps(day))
+                || weekdays.Contains(wait.Date.DayOfWeek) || dates.Contains(wait.Date))
+            {
+                wait.Wake(nowUtc);
+            }
+        }
+    }
+
+    private static void Collect(EntityEntry entry, Domain.Booking b, List<Freed> freed, List<Booked> booked)
+    {
+        var wasHeld = entry.State is EntityState.Modified or EntityState.Deleted
+            && entry.Property(nameof(Domain.Booking.Status)).OriginalValue is BookingStatus.Confirmed;
+        if (entry.State == EntityState.Added && b.IsActive)
+        {
+            booked.Add(new Booked(b.ClientId, b.ServiceId, b.StartUtc));
+            return;
+        }
+
+        if (!wasHeld)
+        {
+            return;
+        }
+
+        // A visit marked completed or missed happened in its time; only a cancellation, a deletion or a move frees it.
+        var before = Original(entry, b.StartUtc, b.EndUtc);
+        var stillHeld = entry.State == EntityState.Modified && b.IsActive;
+        var released = entry.State == EntityState.Deleted || b.Status == BookingStatus.Cancelled;
+        if (released || (stillHeld && before != new Interval(b.StartUtc, b.EndUtc)))
+        {
+            freed.Add(new Freed(before, b.ClientId));
+        }
+
+        if (stillHeld && before.StartUtc != b.StartUtc)
+        {
+            booked.Add(new Booked(b.ClientId, b.ServiceId, b.StartUtc));
+        }
+    }
+
+    private static Interval Original(EntityEntry entry, DateTime startUtc, DateTime endUtc) => entry.State == EntityState.Added
+        ? new Interval(startUtc, endUtc)
+        : new Interval((DateTime)entry.Property("StartUtc").OriginalValue!, (DateTime)entry.Property("EndUtc").OriginalValue!);
+}
