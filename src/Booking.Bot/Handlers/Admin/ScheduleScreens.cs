@@ -61,7 +61,9 @@ public sealed class ScheduleScreens(Replies replies, GetDaySchedule.Handler days
             b.AttendanceConfirmedUtc is not null && b.IsActive ? t["schedule.card_confirmed"] : null,
             card.Client.Phone is { } phone ? t.Format("schedule.card_phone", ("phone", phone)) : null,
             t.Format("schedule.card_record", ("visits", card.Visits), ("no_shows", card.NoShows)),
-            b.CancelReason is { } reason ? t.Format("schedule.card_reason", ("reason", reason)) : null,
+            b.CancelReason is Core.Domain.Booking.HoldExpiredReason ? t["schedule.card_hold_expired"]
+                : b.CancelReason is { } reason ? t.Format("schedule.card_reason", ("reason", reason)) : null,
+            b.PaidAmount is { } paid ? t.Format(b.RefundDue ? "schedule.card_refund_due" : "schedule.card_paid", ("paid", f.Price(paid, b.Currency))) : null,
         };
         text += "\n" + string.Join("\n", extra.Where(e => e is not null));
         await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, BookingWizard.Lines(notice, text), Buttons(ctx, card), ct);

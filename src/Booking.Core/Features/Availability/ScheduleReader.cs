@@ -25,7 +25,7 @@ public sealed class ScheduleReader(BookingDb db, TimeProvider clock, BookingCore
         // scan over every past booking into a seek over the requested days; EndUtc still decides the overlap.
         var earliestStartUtc = fromUtc.AddMinutes(-Service.MaxDurationMinutes);
         var bookings = await db.Bookings.AsNoTracking()
-            .Where(b => b.Status == BookingStatus.Confirmed && b.StartUtc < toUtc && b.StartUtc > earliestStartUtc && b.EndUtc > fromUtc)
+            .Where(b => (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.AwaitingPayment) && b.StartUtc < toUtc && b.StartUtc > earliestStartUtc && b.EndUtc > fromUtc)
             .Where(b => ignoreBookingId == null || b.Id != ignoreBookingId)
             .Select(b => new { b.StartUtc, b.EndUtc })
             .ToListAsync(ct);
