@@ -29,7 +29,7 @@ public sealed record NewServiceStart : AdminCallback
 public sealed record ServiceFieldEdit(int ServiceId, char Field) : AdminCallback
 {
     /// <summary>Name, description, minutes, price, interval — the steps of a new service — and the deposit (X3), edited later.</summary>
-    public const string Fields = "ndmpix";
+    public const string Fields = "ndmpiz";
 
     public override Permission Required => Permission.ManageServices;
 

@@ -116,7 +116,7 @@ public sealed class ServiceWizard(
         'd' => ServiceInput.TryDescription(input, out var text) ? (d with { Description = text }, null) : (null, "services.bad_description"),
         'm' => ServiceInput.TryDuration(input, out var minutes) ? (d with { Duration = minutes }, null) : (null, "services.bad_duration"),
         'p' => ServiceInput.TryPrice(input, out var price, out var currency) ? (d with { Price = price, Currency = currency }, null) : (null, "services.bad_price"),
-        'x' => ServiceInput.TryDeposit(input, out var deposit) ? (d with { Deposit = deposit }, null) : (null, "services.bad_deposit"),
+        'z' => ServiceInput.TryDeposit(input, out var deposit) ? (d with { Deposit = deposit }, null) : (null, "services.bad_deposit"),
         _ => input.Trim() is "0" or "15" or "30" or "60" ? (d with { Interval = int.Parse(input, System.Globalization.CultureInfo.InvariantCulture) }, null) : (null, "services.bad_interval"),
     };
 
@@ -132,7 +132,7 @@ public sealed class ServiceWizard(
             'd' => await edit.DescribeAsync(actor, id, d.Description, ct),
             'm' => await edit.ChangeDurationAsync(actor, id, d.Duration!.Value, ct),
             'p' => await edit.ChangePriceAsync(actor, id, d.Price!.Value, d.Currency!, ct),
-            'x' => await edit.RequireDepositAsync(actor, id, d.Deposit, ct),
+            'z' => await edit.RequireDepositAsync(actor, id, d.Deposit, ct),
             _ => await edit.UseSlotIntervalAsync(actor, id, Interval(d), ct),
         };
         if (outcome == EditService.Outcome.Invalid)
@@ -206,7 +206,7 @@ public sealed class ServiceWizard(
         'd' => "description",
         'm' => "duration",
         'p' => "price",
-        'x' => "deposit",
+        'z' => "deposit",
         _ => "interval",
     };
 }

@@ -48,7 +48,7 @@ public sealed class ServicesScreens(
         var markup = Keyboards.Rows(
             [Keyboards.Button(t["services.name_button"], new ServiceFieldEdit(id, 'n')), Keyboards.Button(t["services.description_button"], new ServiceFieldEdit(id, 'd'))],
             [Keyboards.Button(t["services.duration_button"], new ServiceFieldEdit(id, 'm')), Keyboards.Button(t["services.price_button"], new ServiceFieldEdit(id, 'p'))],
-            [Keyboards.Button(t["services.interval_button"], new ServiceFieldEdit(id, 'i')), Keyboards.Button(t["services.deposit_button"], new ServiceFieldEdit(id, 'x'))],
+            [Keyboards.Button(t["services.interval_button"], new ServiceFieldEdit(id, 'i')), Keyboards.Button(t["services.deposit_button"], new ServiceFieldEdit(id, 'z'))],
             [Keyboards.Button(t[s.IsActive ? "services.hide_button" : "services.show_button"], new ServiceToggle(id))],
             [Keyboards.Button(t["services.up_button"], new ServiceMove(id, true)), Keyboards.Button(t["services.down_button"], new ServiceMove(id, false))],
             [Keyboards.Button(t["services.delete_button"], new ServiceDeleteAsk(id)), Keyboards.Button(t["services.back_button"], new AdminServices())]);
