@@ -47,4 +47,5 @@ public sealed record ChatEntry(
     int EditCount,
     DateTimeOffset SentAt,
     string? DocumentName,
-    long DocumentSize);
+    long DocumentSize,
+    SentInvoice? Invoice = null);
