@@ -198,6 +198,18 @@ public abstract class PrepaymentTests(Storage storage) : IAsyncLifetime
     }
 
     [StorageFact]
+    public async Task The_bookings_export_shows_the_deposit_paid_and_the_payment_to_refund_against()
+    {
+        var id = await HoldAsync();
+        await PayAsync(1, id);
+
+        var file = await _world.RunAsync<Core.Features.Export.ExportBookings.Handler, Core.Features.Export.ExportFile>(h => h.HandleAsync(default));
+
+        var row = System.Text.Encoding.UTF8.GetString(file.Content).Split("\r\n")[1];
+        Assert.EndsWith(",500.00,no,yk-tg-charge-1", row, StringComparison.Ordinal);
+    }
+
+    [StorageFact]
     public async Task A_payment_naming_no_booking_of_the_payer_is_audited_as_owed_back()
     {
         var id = await HoldAsync();
