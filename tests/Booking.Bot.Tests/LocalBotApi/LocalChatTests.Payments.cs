@@ -5,19 +5,8 @@ using Telegram.Bot.Types.Payments;
 namespace Booking.Bot.Tests.LocalBotApi;
 
 /// <summary>X3: Telegram Payments as the local Bot API plays them — invoice, pre-checkout, and a payment only when approved.</summary>
-public sealed class LocalPaymentsTests : IAsyncLifetime
+public sealed partial class LocalChatTests
 {
-    private LocalBotApiServer _server = null!;
-    private TelegramBotClient _bot = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await LocalBotApiServer.StartAsync("555000:LOCAL");
-        _bot = new TelegramBotClient(new TelegramBotClientOptions(_server.Token, _server.BaseUrl) { RetryThreshold = 0 });
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     private Task<Telegram.Bot.Types.Message> InvoiceAsync(string payload = "dep:7") =>
         _bot.SendInvoice(42, "Deposit", "For Tuesday's visit", payload, "RUB", [new LabeledPrice("Deposit", 50_000)], "TEST:provider");
 
