@@ -3,7 +3,7 @@ namespace Booking.Core.Domain;
 /// <summary>X3: a booking held while its deposit is paid, and what the payment left on it.</summary>
 public sealed partial class Booking
 {
-    /// <summary>The reason a hold released by the sweep is cancelled with; shown to nobody, kept in history.</summary>
+    /// <summary>The reason kept in the history of a hold that ran out.</summary>
     public const string HoldExpiredReason = "payment_timeout";
 
     /// <summary>Until when a held booking waits for its deposit; null once paid or released.</summary>
@@ -52,14 +52,13 @@ public sealed partial class Booking
     /// </summary>
     public void ConfirmPaid(Payment payment, NotificationPlan plan, DateTime nowUtc)
     {
-        if (Status is not (BookingStatus.AwaitingPayment or BookingStatus.Cancelled))
+        if (Status is not (BookingStatus.AwaitingPayment or BookingStatus.Expired))
         {
-            throw new InvalidOperationException($"Booking {Id} is {Status}; only a held or released booking can be paid.");
+            throw new InvalidOperationException($"Booking {Id} is {Status}; only a held or expired booking can be paid.");
         }
 
         Record(payment, nowUtc);
         Status = BookingStatus.Confirmed;
-        CancelReason = null;
         _history.Add(new BookingHistoryEntry(BookingChange.Paid, Actor.Client, ClientId, null, StartUtc, null, nowUtc));
         PlanNotifications(plan, nowUtc);
     }
@@ -80,7 +79,10 @@ public sealed partial class Booking
             throw new InvalidOperationException($"Booking {Id} is {Status}, not held for payment.");
         }
 
-        Cancel(Actor.System, null, HoldExpiredReason, nowUtc);
+        Status = BookingStatus.Expired;
+        HoldUntilUtc = null;
+        UpdatedUtc = nowUtc;
+        _history.Add(new BookingHistoryEntry(BookingChange.Cancelled, Actor.System, null, StartUtc, null, HoldExpiredReason, nowUtc));
     }
 
     private void Record(Payment payment, DateTime nowUtc)

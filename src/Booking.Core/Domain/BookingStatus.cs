@@ -9,6 +9,12 @@ public enum BookingStatus
 
     /// <summary>X3: made for a service with a deposit and held for the client while they pay; it occupies its slot.</summary>
     AwaitingPayment = 4,
+
+    /// <summary>
+    /// X3: held for payment, but the deposit did not come in time; the slot was given back. Never a visit, so it stays
+    /// out of cancellations, schedules and statistics.
+    /// </summary>
+    Expired = 5,
 }
 
 /// <summary>Who made a change: recorded in booking history and, later, the audit log.</summary>

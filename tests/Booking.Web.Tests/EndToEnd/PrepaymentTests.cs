@@ -93,7 +93,7 @@ public sealed class PrepaymentTests : IAsyncLifetime
         await boris.PressAsync("📅 Другой день");
         await boris.PressAsync("2 🟢");
         Assert.True(Offers(boris, "10:00"));
-        Assert.Equal(BookingStatus.Cancelled, Assert.Single(await _s.BookingsAsync()).Status);
+        Assert.Equal(BookingStatus.Expired, Assert.Single(await _s.BookingsAsync()).Status);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class PrepaymentTests : IAsyncLifetime
         Assert.Contains(_s.Admin.Messages, m => m.Text.Contains("Нужен возврат предоплаты", StringComparison.Ordinal)
             && m.Text.Contains("Анна", StringComparison.Ordinal) && m.Text.Contains("provider-" + checkout.QueryId, StringComparison.Ordinal));
         var bookings = await _s.BookingsAsync();
-        Assert.Equal((BookingStatus.Cancelled, true), (bookings[0].Status, bookings[0].RefundDue));
+        Assert.Equal((BookingStatus.Expired, true), (bookings[0].Status, bookings[0].RefundDue));
         Assert.Equal(BookingStatus.Confirmed, bookings[1].Status);
     }
 

@@ -82,7 +82,7 @@ public static class RecordPayment
                 return Outcome.Confirmed;
             }
 
-            if (booking is { Status: BookingStatus.Cancelled, CancelReason: Domain.Booking.HoldExpiredReason } && booking.StartUtc > nowUtc
+            if (booking is { Status: BookingStatus.Expired } && booking.StartUtc > nowUtc
                 && await IsStillFreeAsync(booking, ct))
             {
                 booking.ConfirmPaid(payment, await PlanAsync(ct), nowUtc);

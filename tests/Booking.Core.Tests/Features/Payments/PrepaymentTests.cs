@@ -104,8 +104,8 @@ public abstract class PrepaymentTests(Storage storage) : IAsyncLifetime
 
         Assert.Equal((id, 1L, Ten), (released.BookingId, released.ClientId, released.StartUtc));
         var stored = await StoredAsync(id);
-        Assert.Equal(BookingStatus.Cancelled, stored.Status);
-        Assert.Equal(Booking.Core.Domain.Booking.HoldExpiredReason, stored.CancelReason);
+        Assert.Equal(BookingStatus.Expired, stored.Status);
+        Assert.Contains(stored.History, h => h.Reason == Booking.Core.Domain.Booking.HoldExpiredReason && h.Actor == Actor.System);
         Assert.Equal(BookSlot.Outcome.AwaitingPayment, (await BookAsync(2, Ten)).Outcome);
         Assert.Empty(await SweepAsync());
     }
@@ -120,7 +120,7 @@ public abstract class PrepaymentTests(Storage storage) : IAsyncLifetime
 
         Assert.Equal(BookSlot.Outcome.AwaitingPayment, again.Outcome);
         Assert.NotEqual(first, again.Booking!.Id);
-        Assert.Equal(BookingStatus.Cancelled, (await StoredAsync(first)).Status);
+        Assert.Equal(BookingStatus.Expired, (await StoredAsync(first)).Status);
     }
 
     [StorageFact]
@@ -172,7 +172,7 @@ public abstract class PrepaymentTests(Storage storage) : IAsyncLifetime
         Assert.Equal(RecordPayment.Outcome.ConfirmedLate, paid.Outcome);
         var stored = await StoredAsync(id);
         Assert.Equal(BookingStatus.Confirmed, stored.Status);
-        Assert.Null(stored.CancelReason);
+        Assert.Contains(stored.Notifications, n => n.Kind == NotificationKind.Reminder);
         Assert.Equal(SlotCheck.Taken, Refused.Why(await BookAsync(2, Ten)));
     }
 
@@ -189,7 +189,7 @@ public abstract class PrepaymentTests(Storage storage) : IAsyncLifetime
 
         Assert.Equal(RecordPayment.Outcome.RefundDue, paid.Outcome);
         var stored = await StoredAsync(id);
-        Assert.Equal((BookingStatus.Cancelled, true, 500m), (stored.Status, stored.RefundDue, stored.PaidAmount));
+        Assert.Equal((BookingStatus.Expired, true, 500m), (stored.Status, stored.RefundDue, stored.PaidAmount));
         Assert.Equal(BookingStatus.Confirmed, (await StoredAsync(other.Booking!.Id)).Status);
         var audit = await _world.InDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == "payment.refund_due"));
         Assert.Equal($"booking:{id}", audit.Target);
