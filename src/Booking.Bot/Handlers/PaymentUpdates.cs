@@ -40,7 +40,7 @@ public sealed class PaymentUpdates(
             title.Length > MaxTitle ? title[..(MaxTitle - 1)] + "…" : title,
             t.Format("payment.invoice_description", ("service", service), ("date", f.Date(booking.StartUtc)), ("time", f.Time(booking.StartUtc))),
             new DepositPayload(booking.Id).Format(), booking.Currency, t["payment.invoice_label"],
-            Money.ToMinorUnits(booking.DepositAmount ?? 0, booking.Currency), token);
+            MinorUnits.From(booking.DepositAmount ?? 0, booking.Currency), token);
         await replies.SendInvoiceAsync(ctx.ChatId, invoice, ct);
     }
 
@@ -75,7 +75,7 @@ public sealed class PaymentUpdates(
     {
         var bookingId = DepositPayload.TryParse(paid.InvoicePayload, out var payload) ? payload!.BookingId : (int?)null;
         var payment = new Payment(paid.TelegramPaymentChargeId, paid.ProviderPaymentChargeId,
-            Money.FromMinorUnits(paid.TotalAmount, paid.Currency), paid.Currency);
+            MinorUnits.ToAmount(paid.TotalAmount, paid.Currency), paid.Currency);
         var result = await payments.HandleAsync(new RecordPayment.Request(ctx.ChatId, bookingId, payment), ct);
         logger.LogInformation("Payment {ChargeId} of user {UserId} for booking {BookingId}: {Outcome}", payment.ChargeId, ctx.ChatId, bookingId, result.Outcome);
         var (t, f) = (ctx.Texts, ctx.Formats);

@@ -20,7 +20,7 @@ public sealed record ChatDto(
             e.SentAt,
             e.InlineKeyboard.Select(row => (IReadOnlyList<Button>)row.Select(b => new Button(b.Text, b.CallbackData, SafeUrl(b.Url))).ToList()).ToList(),
             e.DocumentName is { } name ? new Document(name, e.DocumentSize, $"/demo/api/chats/{who}/documents/{e.MessageId}") : null,
-            e.Invoice is { } i ? new Invoice(i.Title, i.Description, Money.FromMinorUnits(i.TotalAmount, i.Currency), i.Currency) : null)).ToList(),
+            e.Invoice is { } i ? new Invoice(i.Title, i.Description, MinorUnits.ToAmount(i.TotalAmount, i.Currency), i.Currency) : null)).ToList(),
         view.ReplyKeyboard,
         view.Answers.Select(a => new Answer(a.Text, a.ShowAlert)).ToList());
 

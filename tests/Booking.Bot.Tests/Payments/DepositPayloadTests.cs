@@ -50,7 +50,7 @@ public sealed class DepositPayloadTests
     [InlineData(1500, "JPY", 1_500)]
     public void Amounts_go_to_Telegram_in_the_currencys_smallest_units_and_back(decimal amount, string currency, long minor)
     {
-        Assert.Equal(minor, Money.ToMinorUnits(amount, currency));
-        Assert.Equal(amount, Money.FromMinorUnits(minor, currency));
+        Assert.Equal(minor, MinorUnits.From(amount, currency));
+        Assert.Equal(amount, MinorUnits.ToAmount(minor, currency));
     }
 }

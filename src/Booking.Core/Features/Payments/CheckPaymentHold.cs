@@ -42,7 +42,7 @@ public static class CheckPaymentHold
                 return Outcome.Expired;
             }
 
-            return booking.Currency == request.Currency && Money.ToMinorUnits(booking.DepositAmount ?? 0, booking.Currency) == request.TotalMinorUnits
+            return booking.Currency == request.Currency && MinorUnits.From(booking.DepositAmount ?? 0, booking.Currency) == request.TotalMinorUnits
                 ? Outcome.Valid
                 : Outcome.AmountMismatch;
         }
