@@ -74,7 +74,7 @@ namespace Booking.Data.Postgres.Migrations
                 column: "PaymentChargeId",
                 unique: true);
 
-            // X3, ADR 0022: a booking held for payment (Status 4) occupies its time exactly as a confirmed one (Status 0),
+            // X3, ADR 0024: a booking held for payment (Status 4) occupies its time exactly as a confirmed one (Status 0),
             // so the database's last word against double booking covers both.
             migrationBuilder.Sql("ALTER TABLE \"Bookings\" DROP CONSTRAINT \"EX_Bookings_NoOverlap\";");
             migrationBuilder.Sql(
