@@ -27,6 +27,9 @@ public sealed class BotOptions
 
     public BroadcastOptions Broadcast { get; init; } = new();
 
+    /// <summary>X3: prepayment through Telegram Payments; off unless a provider token is set.</summary>
+    public Payments.PaymentOptions Payments { get; init; } = new();
+
     /// <summary>WEBHOOK_URL and WEBHOOK_SECRET: set for webhook mode; null means long polling (the default).</summary>
     public Receiving.WebhookOptions? Webhook { get; init; }
 

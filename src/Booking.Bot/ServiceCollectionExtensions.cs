@@ -45,6 +45,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<NotificationWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationWorker>());
         services.AddSingleton<KeyboardHygiene>();
+        services.AddSingleton<Payments.HoldSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<Payments.HoldSweeper>());
         services.AddHostedService(sp => sp.GetRequiredService<KeyboardHygiene>());
         services.AddScoped<NotificationSender>();
         services.AddScoped<WaitlistSender>();
@@ -65,6 +67,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PhoneContact>();
         services.AddScoped<PrivacyScreens>();
         services.AddScoped<CalendarFile>();
+        services.AddScoped<PaymentUpdates>();
         services.AddScoped<CalendarFeedScreen>();
         services.AddScoped<MyBookingsScreens>();
         services.AddScoped<WaitlistScreens>();

@@ -14,6 +14,7 @@ using Booking.Core.Features.Editor;
 using Booking.Core.Features.Export;
 using Booking.Core.Features.Notifications;
 using Booking.Core.Features.Panel;
+using Booking.Core.Features.Payments;
 using Booking.Core.Features.Reviews;
 using Booking.Core.Features.Services;
 using Booking.Core.Features.Settings;
@@ -76,6 +77,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<GetBookingCard.Handler>();
         services.AddScoped<MarkAttendance.Handler>();
         services.AddScoped<CancelByAdmin.Handler>();
+        services.AddScoped<CheckPaymentHold.Handler>();
+        services.AddScoped<RecordPayment.Handler>();
+        services.AddScoped<ReleaseExpiredHolds.Handler>();
         services.AddScoped<MoveByAdmin.Handler>();
         services.AddScoped<ListAuditEntries.Handler>();
         services.AddScoped<ExportBookings.Handler>();

@@ -19,6 +19,9 @@ internal sealed partial class BotApiRouter
             ["answerCallbackQuery"] = (r, _) => Task.FromResult(
                 _chats.AnswerCallback(r.String("callback_query_id"), r.String("text"), r.Bool("show_alert"))),
             ["sendDocument"] = SendDocumentAsync,
+            ["sendInvoice"] = (r, _) => Task.FromResult(SendInvoice(r)),
+            ["answerPreCheckoutQuery"] = (r, _) => Task.FromResult(
+                _chats.AnswerCheckout(r.String("pre_checkout_query_id"), r.Bool("ok"), r.String("error_message"))),
             ["setMyCommands"] = (r, _) => SetMyCommands(r),
             ["deleteMyCommands"] = (_, _) => True,
             ["setWebhook"] = (_, _) => True,
@@ -44,6 +47,24 @@ internal sealed partial class BotApiRouter
         Target(r, out var chatId, out var messageId) is { } error
             ? error
             : _chats.Delete(chatId, messageId);
+
+    private ApiResult SendInvoice(BotRequest r)
+    {
+        if (ChatId(r, out var chatId) is { } error)
+        {
+            return error;
+        }
+
+        if (r.Json("prices") is not { ValueKind: JsonValueKind.Array } prices || prices.GetArrayLength() == 0)
+        {
+            return ApiResult.BadRequest("prices must be a non-empty array of labeled prices");
+        }
+
+        var total = prices.EnumerateArray().Sum(p => p.TryGetProperty("amount", out var a) && a.TryGetInt64(out var v) ? v : 0);
+        return _chats.SendInvoice(chatId, new InvoiceState(
+            r.String("title") ?? "", r.String("description") ?? "", r.String("payload") ?? "", r.String("currency") ?? "", total,
+            r.String("provider_token")));
+    }
 
     private async Task<ApiResult> SendDocumentAsync(BotRequest r, CancellationToken ct)
     {

@@ -46,6 +46,11 @@ public sealed class BotMessage
 
     public bool IsDocument => DocumentName is not null;
 
+    /// <summary>The invoice this message is (X3: a deposit to pay), or null for any other message.</summary>
+    public SentInvoice? Invoice { get; init; }
+
+    public bool IsInvoice => Invoice is not null;
+
     public override string ToString() =>
         $"#{MessageId}{(IsDeleted ? " (deleted)" : "")}: {Text}"
         + (InlineKeyboard.Count == 0 ? "" : " [" + string.Join(" | ", Buttons.Select(b => b.Text)) + "]");

@@ -25,6 +25,9 @@ internal sealed class ChatState(long id, string firstName, string? username, str
     public IReadOnlyList<string> ContactButtons { get; set; } = [];
 
     public List<CallbackAnswer> Answers { get; } = [];
+
+    /// <summary>The bot's answers to pre-checkout queries from this chat, oldest first.</summary>
+    public List<CheckoutAnswer> CheckoutAnswers { get; } = [];
     public List<SentDocument> Documents { get; } = [];
 }
 
@@ -45,7 +48,14 @@ internal sealed class MessageState(int id, long chatId, DateTimeOffset sentAt)
     public long DocumentSize { get; init; }
     public byte[]? DocumentContent { get; init; }
 
-    public BotMessage Snapshot() => new(Id, Text, ParseMode, Inline, EditCount, IsDeleted, SentAt) { DocumentName = DocumentName };
+    /// <summary>Set for invoices; their <see cref="Text"/> holds the title and description.</summary>
+    public InvoiceState? Invoice { get; init; }
+
+    public BotMessage Snapshot() => new(Id, Text, ParseMode, Inline, EditCount, IsDeleted, SentAt)
+    {
+        DocumentName = DocumentName,
+        Invoice = Invoice is { } i ? new SentInvoice(i.Title, i.Description, i.Currency, i.TotalAmount, i.Payload) : null,
+    };
 }
 
 /// <summary>A message the user sent, as the chat shows it.</summary>

@@ -9,7 +9,8 @@ internal sealed partial class ChatStore
         {
             var fromBot = chat.Messages
                 .Where(m => !m.IsDeleted)
-                .Select(m => new ChatEntry(m.Id, false, m.Text, m.ParseMode, m.Inline, m.EditCount, m.SentAt, m.DocumentName, m.DocumentSize));
+                .Select(m => new ChatEntry(m.Id, false, m.Text, m.ParseMode, m.Inline, m.EditCount, m.SentAt, m.DocumentName, m.DocumentSize,
+                    m.Snapshot().Invoice));
             var fromUser = chat.UserMessages
                 .Select(m => new ChatEntry(m.Id, true, m.Text, null, [], 0, m.SentAt, null, 0));
             return new ChatView(

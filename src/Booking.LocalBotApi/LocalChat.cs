@@ -96,5 +96,24 @@ public sealed class LocalChat
         },
     };
 
+    /// <summary>
+    /// A tap on the Pay button of the invoice <paramref name="messageId"/>: Telegram asks the bot with a pre_checkout_query.
+    /// Returns the update's id and the query's, or null when that message is no invoice.
+    /// </summary>
+    public (long UpdateId, string QueryId)? StartPayment(int messageId) =>
+        _server.Chats.NewCheckout(_chat, messageId) is { } query
+            ? (_server.Submit(new Update { PreCheckoutQuery = query }), query.Id)
+            : null;
+
+    /// <summary>What the bot answered to this pre-checkout query; null while it has not answered.</summary>
+    public CheckoutAnswer? CheckoutAnswer(string queryId) => _server.Chats.CheckoutAnswerOf(queryId);
+
+    /// <summary>
+    /// The money goes through: the successful_payment message, sent only when the bot approved this checkout, and once.
+    /// Returns its update id, or null when there is nothing to pay.
+    /// </summary>
+    public long? FinishPayment(string queryId) =>
+        _server.Chats.NewPayment(_chat, queryId) is { } message ? _server.Submit(new Update { Message = message }) : null;
+
     public override string ToString() => $"{FirstName} ({Id})";
 }

@@ -21,6 +21,12 @@ public sealed record CallbackAnswer(string QueryId, string? Text, bool ShowAlert
 
 public sealed record SentDocument(string FileName, byte[] Content, string? Caption);
 
+/// <summary>An invoice the bot sent; <paramref name="TotalAmount"/> in the currency's smallest units (kopecks, cents).</summary>
+public sealed record SentInvoice(string Title, string Description, string Currency, long TotalAmount, string Payload);
+
+/// <summary>The bot's answer to a pre-checkout query: go ahead, or the error Telegram shows the payer.</summary>
+public sealed record CheckoutAnswer(string QueryId, bool Ok, string? Error);
+
 /// <summary>A chat as its user sees it now (deleted messages gone, edits applied).</summary>
 /// <param name="Version">Changes whenever anything in the chat does; equal versions mean nothing to redraw.</param>
 /// <param name="Answers">Every callback answer (toast or alert) so far, oldest first.</param>
@@ -41,4 +47,5 @@ public sealed record ChatEntry(
     int EditCount,
     DateTimeOffset SentAt,
     string? DocumentName,
-    long DocumentSize);
+    long DocumentSize,
+    SentInvoice? Invoice = null);

@@ -45,6 +45,16 @@ internal static class TelegramObjects
             ReplyMarkup = message.Inline.Count == 0 ? null : Keyboard(message.Inline),
         };
 
+        if (message.Invoice is { } invoice)
+        {
+            result.Invoice = new Telegram.Bot.Types.Payments.Invoice
+            {
+                Title = invoice.Title, Description = invoice.Description, StartParameter = string.Empty, Currency = invoice.Currency,
+                TotalAmount = (int)invoice.TotalAmount,
+            };
+            return result;
+        }
+
         if (message.DocumentName is null)
         {
             result.Text = message.Text;

@@ -61,7 +61,7 @@ public static class BotApp
         {
             Token = settings.BotToken, AdminIds = settings.AdminIds, ApiUrl = settings.TelegramApiUrl,
             Retry = settings.TelegramRetry, RateLimit = settings.RateLimit, Broadcast = settings.Broadcast,
-            Webhook = settings.Webhook,
+            Webhook = settings.Webhook, Payments = settings.Payments,
         });
         if (settings.Redis is { } redis)
         {

@@ -55,12 +55,13 @@ public sealed partial record StartupSettings(
         var observability = ReadObservability(config, errors);
         var publicUrl = ReadPublicUrl(config, errors);
         var redis = ReadRedis(config, token, errors);
+        var payments = ReadPayments(config, errors);
         return errors.Count > 0
             ? (null, errors)
             : (new StartupSettings(token!, admins, zone, provider, target, api!)
             {
                 RateLimit = rateLimit, TelegramRetry = retry, Backup = backup, Broadcast = broadcast, Webhook = webhook, Observability = observability,
-                PublicUrl = publicUrl, Redis = redis,
+                PublicUrl = publicUrl, Redis = redis, Payments = payments,
             }, errors);
     }
 

@@ -28,7 +28,8 @@ public sealed record NewServiceStart : AdminCallback
 /// <summary>Starts editing one field: n name, d description, m minutes, p price, i slot interval.</summary>
 public sealed record ServiceFieldEdit(int ServiceId, char Field) : AdminCallback
 {
-    public const string Fields = "ndmpi";
+    /// <summary>Name, description, minutes, price, interval — the steps of a new service — and the deposit (X3), edited later.</summary>
+    public const string Fields = "ndmpiz";
 
     public override Permission Required => Permission.ManageServices;
 

@@ -16,7 +16,7 @@ public sealed class BookingCallbacks(
     BookingWizard wizard, Replies replies, IConversationStore conversations, ListServices.Handler services,
     GetAvailability.Handler availability, BookSlot.Handler book, RescheduleBooking.Handler reschedule,
     ListClientBookings.Handler bookings, AdminNotifier admins, MyBookingsScreens myBookings, AskForPhone.Handler phoneQuestion, PhoneStep phoneStep,
-    CalendarFile calendarFile)
+    CalendarFile calendarFile, PaymentUpdates payments, BotOptions options)
 {
     public async Task PickServiceAsync(UpdateContext ctx, PickService pick, CancellationToken ct)
     {
@@ -125,10 +125,15 @@ public sealed class BookingCallbacks(
             return;
         }
 
-        var result = await book.HandleAsync(new BookSlot.Request(ctx.ChatId, confirm.Target.Id, confirm.StartUtc), ct);
+        var result = await book.HandleAsync(new BookSlot.Request(ctx.ChatId, confirm.Target.Id, confirm.StartUtc, options.Payments.Terms), ct);
         BotMetrics.CountBooking("book", result.Outcome);
         switch (result.Outcome)
         {
+            case BookSlot.Outcome.AwaitingPayment or BookSlot.Outcome.AlreadyBooked when result.Booking!.IsAwaitingPayment:
+                // X3: confirmed only once the deposit arrives; a repeated tap redraws the card without a second invoice.
+                await conversations.ClearAsync(ctx.ChatId, ct);
+                await payments.AskToPayAsync(ctx, result.Booking, sendInvoice: result.Outcome == BookSlot.Outcome.AwaitingPayment, ct);
+                break;
             case BookSlot.Outcome.Booked or BookSlot.Outcome.AlreadyBooked:
                 var booking = result.Booking!;
                 var f = ctx.Formats;

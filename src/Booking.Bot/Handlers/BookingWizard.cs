@@ -15,7 +15,7 @@ namespace Booking.Bot.Handlers;
 /// </summary>
 public sealed class BookingWizard(
     Replies replies, IConversationStore conversations, ListServices.Handler services, ListClientBookings.Handler bookings,
-    GetAvailability.Handler availability)
+    GetAvailability.Handler availability, BotOptions options)
 {
     public async Task ShowServicesAsync(UpdateContext ctx, string? notice, CancellationToken ct)
     {
@@ -121,6 +121,11 @@ public sealed class BookingWizard(
             ? t.Format("reschedule.step_confirm", ("service", service.Name), ("old", previousUtc is { } p ? f.DateTime(p) : "—"), ("new", f.DateTime(startUtc)))
             : t.Format("booking.step_confirm", ("service", service.Name), ("date", f.Date(startUtc)), ("time", f.Time(startUtc)),
                 ("duration", f.Duration(durationMinutes)), ("price", f.Price(price, currency)));
+        if (!target.IsReschedule && options.Payments.Terms is { } terms && service.Currency == terms.Currency && service.DepositAmount is { } deposit)
+        {
+            body += "\n" + t.Format("payment.step_confirm_deposit", ("deposit", f.Price(deposit, service.Currency)));
+        }
+
         var date = DateOnly.FromDateTime(Core.Scheduling.LocalTime.ToLocal(startUtc, f.Zone));
         var markup = Keyboards.Rows(
             [Keyboards.Button(t[target.IsReschedule ? "reschedule.confirm_button" : "booking.confirm_button"], new Confirm(target, startUtc))],

@@ -18,7 +18,7 @@ public sealed class PollingWorker(
     /// <summary>What the Bot API answers getUpdates while another poller or a webhook holds the updates.</summary>
     public const int ConflictStatus = 409;
 
-    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember];
+    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember, UpdateType.PreCheckoutQuery];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

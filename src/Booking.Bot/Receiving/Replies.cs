@@ -114,6 +114,36 @@ public sealed class Replies(ITelegramBotClient bot, MarkClientBlocked.Handler bl
         }
     }
 
+    /// <summary>X3: an invoice with one price line, in the currency's smallest units; NoMessage when the chat is unreachable.</summary>
+    public async Task<int> SendInvoiceAsync(long chatId, Payments.Invoice invoice, CancellationToken ct)
+    {
+        try
+        {
+            var message = await bot.SendInvoice(chatId, invoice.Title, invoice.Description, invoice.Payload, invoice.Currency,
+                [new Telegram.Bot.Types.Payments.LabeledPrice(invoice.Label, invoice.AmountMinorUnits)], invoice.ProviderToken,
+                cancellationToken: ct);
+            return message.Id;
+        }
+        catch (ApiRequestException e) when (IsUnreachable(e))
+        {
+            await MarkBlockedAsync(chatId, e, ct);
+            return NoMessage;
+        }
+    }
+
+    /// <summary>X3: lets the payment through (no error) or stops it with a message Telegram shows the payer.</summary>
+    public async Task AnswerPreCheckoutAsync(string queryId, string? error, CancellationToken ct)
+    {
+        try
+        {
+            await bot.AnswerPreCheckoutQuery(queryId, error, cancellationToken: ct);
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 400)
+        {
+            logger.LogWarning("Pre-checkout query {QueryId} could not be answered: {Reason}", queryId, e.Message);
+        }
+    }
+
     /// <summary>Logged once per block: only the call that flips the flag says so.</summary>
     private async Task MarkBlockedAsync(long chatId, ApiRequestException e, CancellationToken ct)
     {

@@ -98,6 +98,7 @@ public sealed class UpdatePipeline(IServiceScopeFactory scopes, TimeProvider clo
         { CallbackQuery.From: { } from } => from,
         { EditedMessage.From: { } from } => from,
         { MyChatMember.From: { } from } => from,
+        { PreCheckoutQuery.From: { } from } => from,
         _ => null,
     };
 
@@ -107,6 +108,9 @@ public sealed class UpdatePipeline(IServiceScopeFactory scopes, TimeProvider clo
         { EditedMessage: { } m } => m.Chat.Type == ChatType.Private,
         { CallbackQuery: { } q } => q.Message is null || q.Message.Chat.Type == ChatType.Private,
         { MyChatMember: { } m } => m.Chat.Type == ChatType.Private,
+
+        // Invoices are sent only in private chats, so their pre-checkout queries come from there too.
+        { PreCheckoutQuery: not null } => true,
         _ => false,
     };
 

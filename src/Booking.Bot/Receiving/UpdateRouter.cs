@@ -21,7 +21,7 @@ public sealed partial class UpdateRouter(
     DashboardScreen dashboard, ScheduleScreens schedule, BookingActions bookingActions, AuditScreens audit, ExportScreens exports,
     SettingsScreens settings, MassEditScreens massEdit, BroadcastWizard broadcasts, TextsScreens textScreens, TextEditor textEditor,
     MoveScreens moves, FieldEditor fieldEditor, PrivacyScreens privacy, PhoneContact phone, WebLoginCommand webLogin,
-    CalendarFeedScreen calendarFeeds, WaitlistScreens waitlist,
+    CalendarFeedScreen calendarFeeds, WaitlistScreens waitlist, PaymentUpdates payments,
     Replies replies, BookingDb db, IActionLimiter limiter, ILogger<UpdateRouter> logger)
     : IUpdateRouter
 {
@@ -40,6 +40,9 @@ public sealed partial class UpdateRouter(
                 break;
             case { CallbackQuery: { } query }:
                 await RouteCallbackAsync(ctx, query, ct);
+                break;
+            case { PreCheckoutQuery: { } checkout }:
+                await payments.PreCheckoutAsync(ctx, checkout, ct);
                 break;
             case { MyChatMember.NewChatMember.Status: ChatMemberStatus.Kicked }:
                 ctx.Client.MarkBlocked();
@@ -62,6 +65,12 @@ public sealed partial class UpdateRouter(
 
     private async Task RouteMessageAsync(UpdateContext ctx, Message message, CancellationToken ct)
     {
+        if (message.SuccessfulPayment is { } paid)
+        {
+            await payments.PaidAsync(ctx, paid, ct);
+            return;
+        }
+
         if (message.Contact is { } contact)
         {
             await phone.ContactAsync(ctx, contact, ct);

@@ -15,7 +15,7 @@ public sealed class WebhookRegistration(
     : BackgroundService
 {
     /// <summary>The same update types the polling worker asks for.</summary>
-    public static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember];
+    public static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember, UpdateType.PreCheckoutQuery];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

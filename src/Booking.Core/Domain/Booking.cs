@@ -4,7 +4,7 @@ namespace Booking.Core.Domain;
 /// One appointment. Its start is a UTC instant; its duration and price are copied from the service when booked,
 /// so later edits of the service never rewrite history or overlap maths.
 /// </summary>
-public sealed class Booking
+public sealed partial class Booking
 {
     private readonly List<BookingHistoryEntry> _history = [];
     private readonly List<Notification> _notifications = [];
@@ -64,9 +64,15 @@ public sealed class Booking
         return booking;
     }
 
+    /// <summary>Cancels a confirmed booking, or a held one (X3) whose slot a block or an erasure takes away.</summary>
     public void Cancel(Actor by, long? actorId, string? reason, DateTime nowUtc)
     {
-        EnsureActive();
+        if (!HoldsSlot)
+        {
+            EnsureActive();
+        }
+
+        HoldUntilUtc = null;
         Status = BookingStatus.Cancelled;
         CancelReason = reason;
         UpdatedUtc = nowUtc;

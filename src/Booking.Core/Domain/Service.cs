@@ -37,6 +37,9 @@ public sealed class Service
     public decimal Price { get; private set; }
     public string Currency { get; private set; }
 
+    /// <summary>X3: the deposit paid through Telegram when booking, in <see cref="Currency"/>; null takes none.</summary>
+    public decimal? DepositAmount { get; private set; }
+
     /// <summary>Overrides the global slot interval for this service when set.</summary>
     public int? SlotIntervalMinutes { get; private set; }
 
@@ -58,6 +61,9 @@ public sealed class Service
     public static bool IsValidPrice(decimal price) => price >= 0 && price <= MaxPrice && decimal.Round(price, 2) == price;
 
     public static bool IsValidCurrency(string? currency) => currency is { Length: 3 } && currency.All(char.IsAsciiLetterUpper);
+
+    /// <summary>A deposit is more than nothing and never more than the price.</summary>
+    public bool IsValidDeposit(decimal? amount) => amount is null || (amount > 0 && IsValidPrice(amount.Value) && amount <= Price);
 
     public static bool IsValidSlotInterval(int? minutes) => minutes is null || SlotIntervals.Contains(minutes.Value);
 
@@ -107,6 +113,21 @@ public sealed class Service
 
         Price = price;
         Currency = currency;
+        if (DepositAmount > price)
+        {
+            DepositAmount = price > 0 ? price : null;
+        }
+    }
+
+    /// <summary>Null (or nothing) takes no deposit: the service is booked without paying ahead.</summary>
+    public void RequireDeposit(decimal? amount)
+    {
+        if (!IsValidDeposit(amount))
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), amount, "A deposit is more than 0 and at most the price, with at most two decimals.");
+        }
+
+        DepositAmount = amount;
     }
 
     /// <summary>Null follows the global slot interval.</summary>

@@ -137,15 +137,40 @@ namespace Booking.Data.Postgres.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<decimal?>("DepositAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("EndUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("HoldUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("PaidAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<DateTime?>("PaidUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PaymentChargeId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<decimal>("Price")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("ProviderChargeId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("RefundDue")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("ServiceId")
                         .HasColumnType("integer");
@@ -160,6 +185,9 @@ namespace Booking.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PaymentChargeId")
+                        .IsUnique();
 
                     b.HasIndex("ServiceId");
 
@@ -626,6 +654,10 @@ namespace Booking.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
+
+                    b.Property<decimal?>("DepositAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
 
                     b.Property<string>("Description")
                         .HasMaxLength(1024)

@@ -126,15 +126,40 @@ namespace Booking.Data.Sqlite.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("DepositAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("EndUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HoldUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("PaidAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PaidUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentChargeId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("Price")
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderChargeId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RefundDue")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ServiceId")
                         .HasColumnType("INTEGER");
@@ -149,6 +174,9 @@ namespace Booking.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PaymentChargeId")
+                        .IsUnique();
 
                     b.HasIndex("ServiceId");
 
@@ -598,6 +626,10 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("DepositAmount")
+                        .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")

@@ -1,3 +1,4 @@
+using Booking.Core.Domain;
 using Booking.LocalBotApi;
 
 namespace Booking.Web.Demo;
@@ -18,7 +19,8 @@ public sealed record ChatDto(
             e.EditCount > 0,
             e.SentAt,
             e.InlineKeyboard.Select(row => (IReadOnlyList<Button>)row.Select(b => new Button(b.Text, b.CallbackData, SafeUrl(b.Url))).ToList()).ToList(),
-            e.DocumentName is { } name ? new Document(name, e.DocumentSize, $"/demo/api/chats/{who}/documents/{e.MessageId}") : null)).ToList(),
+            e.DocumentName is { } name ? new Document(name, e.DocumentSize, $"/demo/api/chats/{who}/documents/{e.MessageId}") : null,
+            e.Invoice is { } i ? new Invoice(i.Title, i.Description, MinorUnits.ToAmount(i.TotalAmount, i.Currency), i.Currency) : null)).ToList(),
         view.ReplyKeyboard,
         view.Answers.Select(a => new Answer(a.Text, a.ShowAlert)).ToList());
 
@@ -26,7 +28,11 @@ public sealed record ChatDto(
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "tg" ? uri.OriginalString : null;
 
     public sealed record Entry(
-        int Id, bool FromUser, string Html, bool Edited, DateTimeOffset SentAt, IReadOnlyList<IReadOnlyList<Button>> Buttons, Document? Document);
+        int Id, bool FromUser, string Html, bool Edited, DateTimeOffset SentAt, IReadOnlyList<IReadOnlyList<Button>> Buttons, Document? Document,
+        Invoice? Invoice = null);
+
+    /// <summary>X3: an invoice the visitor can pay with a pretend card.</summary>
+    public sealed record Invoice(string Title, string Description, decimal Amount, string Currency);
 
     public sealed record Button(string Text, string? Data, string? Url);
 

@@ -49,6 +49,32 @@ public static class DemoChatEndpoints
             await WaitAsync(server, updateId, ct);
             return Results.Ok(ChatDto.From(who, chat.View()));
         });
+        api.MapPost("/payments", async (string who, Pay body, DemoChats chats, LocalBotApiServer server, CancellationToken ct) =>
+        {
+            if (chats.Find(who) is not { } chat)
+            {
+                return Results.NotFound();
+            }
+
+            if (chat.StartPayment(body.MessageId) is not var (checkout, queryId))
+            {
+                return Results.Conflict(new { error = "That invoice is no longer there." });
+            }
+
+            // As in Telegram: the bot approves or refuses first; only then does the (pretend) money move.
+            await WaitAsync(server, checkout, ct);
+            if (chat.CheckoutAnswer(queryId) is { Ok: false } refused)
+            {
+                return Results.UnprocessableEntity(new { error = refused.Error });
+            }
+
+            if (chat.FinishPayment(queryId) is { } paid)
+            {
+                await WaitAsync(server, paid, ct);
+            }
+
+            return Results.Ok(ChatDto.From(who, chat.View()));
+        });
         api.MapGet("/documents/{messageId:int}", (string who, int messageId, DemoChats chats) =>
             chats.Find(who)?.Document(messageId) is { } document
                 ? Results.File(document.Content, ContentType(document.FileName), document.FileName)
@@ -85,4 +111,6 @@ public static class DemoChatEndpoints
     public sealed record SendText(string Text);
 
     public sealed record Press(int MessageId, string Data);
+
+    public sealed record Pay(int MessageId);
 }

@@ -79,6 +79,8 @@ public static class DemoMode
         // The demo never touches the operator's real database, whatever DATABASE_URL says.
         ["DATABASE_URL"] = DefaultDatabase,
         ["WEBHOOK_URL"] = "",
+        // Prepayment (X3) against the built-in server's pretend payments: no provider, no money.
+        ["PAYMENT_PROVIDER_TOKEN"] = "demo:TEST",
         // One resilience line per Bot API call would bury the chat address the visitor needs.
         ["Logging:LogLevel:Polly"] = "Warning",
     };

@@ -64,7 +64,13 @@ public static class DemoSeed
         for (var i = 0; i < Services.Length; i++)
         {
             var (name, description, minutes, price) = Services[i];
-            db.Services.Add(new Service(name, description, minutes, price, "RUB", i + 1));
+            var service = new Service(name, description, minutes, price, "RUB", i + 1);
+            if (i == Services.Length - 1)
+            {
+                service.RequireDeposit(1000m); // X3: the demo's one service booked with a deposit
+            }
+
+            db.Services.Add(service);
         }
 
         (await db.Settings.SingleAsync(ct)).Address = "Москва, ул. Пречистенка, 12 — студия «Тёплые руки»";

@@ -21,7 +21,7 @@ public static class ObservabilityHosting
     public static void AddObservability(this WebApplicationBuilder builder, StartupSettings settings)
     {
         var o = settings.Observability;
-        var scrubber = new SecretScrubber([settings.BotToken]);
+        var scrubber = new SecretScrubber([settings.BotToken, settings.Payments.ProviderToken ?? string.Empty]);
 
         // The framework's per-request HttpClient logs print the full URL, and for the Bot API that URL holds the token.
         builder.Services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers());

@@ -55,6 +55,7 @@ public sealed class CallbackTests
         new NewServiceStart(),
         new ServiceFieldEdit(int.MaxValue, 'n'),
         new ServiceFieldEdit(3, 'i'),
+        new ServiceFieldEdit(3, 'z'),
         new ServiceDurationPick(480),
         new ServiceIntervalPick(0),
         new ServiceIntervalPick(30),

@@ -7,7 +7,7 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace Booking.Bot.Tests.LocalBotApi;
 
 /// <summary>What the demo's web chat reads from the local Bot API server: both sides of a chat, keyboards, files.</summary>
-public sealed class LocalChatTests : IAsyncLifetime
+public sealed partial class LocalChatTests : IAsyncLifetime
 {
     private LocalBotApiServer _server = null!;
     private TelegramBotClient _bot = null!;

@@ -42,6 +42,29 @@ public sealed class PostgresStorageTests : IAsyncLifetime, IRunsOnPostgres
     }
 
     [StorageFact]
+    public async Task A_booking_held_for_payment_is_covered_by_the_exclusion_constraint_both_ways()
+    {
+        var held = await _world.InDbAsync(async db =>
+        {
+            var service = await db.Services.SingleAsync(s => s.Id == _world.ServiceId);
+            var booking = Booking.Core.Domain.Booking.Hold(1, service, 100m, CoreWorld.Moscow(12, 2, 10), CoreWorld.Now.UtcDateTime.AddMinutes(10), CoreWorld.Now.UtcDateTime);
+            db.Bookings.Add(booking);
+            await db.SaveChangesAsync();
+            return booking.Id;
+        });
+
+        var refused = await Assert.ThrowsAsync<DbUpdateException>(() => InsertAsync(2, CoreWorld.Moscow(12, 2, 10, 30)));
+
+        Assert.True(WriteGate.IsOverlap(refused));
+        await _world.InDbAsync(async db =>
+        {
+            (await db.Bookings.SingleAsync(b => b.Id == held)).ReleaseHold(CoreWorld.Now.UtcDateTime);
+            await db.SaveChangesAsync();
+        });
+        await InsertAsync(2, CoreWorld.Moscow(12, 2, 10, 30));
+    }
+
+    [StorageFact]
     public async Task Back_to_back_bookings_and_an_overlap_with_a_cancelled_one_are_allowed()
     {
         var cancelled = await InsertAsync(1, CoreWorld.Moscow(12, 2, 10));

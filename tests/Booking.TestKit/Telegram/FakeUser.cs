@@ -23,10 +23,10 @@ public sealed class FakeUser
 
     /// <summary>
     /// The newest text message the bot sent here that was not deleted. Documents (a calendar file sent along with a
-    /// confirmation, an export) are skipped: they are read through <see cref="Documents"/>.
+    /// confirmation, an export) are skipped: they are read through <see cref="Documents"/>; so are invoices (<see cref="Invoices"/>).
     /// </summary>
     public BotMessage LastMessage =>
-        Messages.LastOrDefault(m => !m.IsDeleted && !m.IsDocument)
+        Messages.LastOrDefault(m => !m.IsDeleted && !m.IsDocument && !m.IsInvoice)
         ?? throw new InvalidOperationException($"The bot has no visible message in chat {Id}.");
 
     /// <summary>Labels of the reply keyboard shown now, row by row; empty when none or removed.</summary>
@@ -94,6 +94,42 @@ public sealed class FakeUser
         await Task.WhenAll(_api.WaitProcessedAsync(first), _api.WaitProcessedAsync(second));
         return data;
     }
+
+    /// <summary>
+    /// X3: pays the newest invoice (or <paramref name="messageId"/>) as a person would — Pay, the bot's pre-checkout answer,
+    /// then, only if it said yes, the successful payment — waiting for the bot each time. Returns the bot's answer.
+    /// </summary>
+    public async Task<CheckoutAnswer> PayAsync(int? messageId = null)
+    {
+        var answer = await CheckoutAsync(messageId);
+        await CompletePaymentAsync(answer.QueryId);
+        return answer;
+    }
+
+    /// <summary>Only the Pay tap and the bot's pre-checkout answer: the money has not moved yet (see <see cref="CompletePaymentAsync"/>).</summary>
+    public async Task<CheckoutAnswer> CheckoutAsync(int? messageId = null)
+    {
+        var invoice = messageId ?? Messages.LastOrDefault(m => m.IsInvoice && !m.IsDeleted)?.MessageId
+            ?? throw new InvalidOperationException($"The bot has sent no invoice to chat {Id}.");
+        var (updateId, queryId) = _chat.StartPayment(invoice) ?? throw new InvalidOperationException($"Message #{invoice} is not an invoice.");
+        await WaitAsync(updateId);
+        return _chat.CheckoutAnswer(queryId) ?? throw new InvalidOperationException($"The bot did not answer pre-checkout query {queryId}.");
+    }
+
+    /// <summary>The money goes through (if the bot approved the checkout): the successful payment reaches the bot. False when nothing was paid.</summary>
+    public async Task<bool> CompletePaymentAsync(string queryId)
+    {
+        if (_chat.FinishPayment(queryId) is not { } paid)
+        {
+            return false;
+        }
+
+        await WaitAsync(paid);
+        return true;
+    }
+
+    /// <summary>The invoices the bot sent here, oldest first.</summary>
+    public IReadOnlyList<BotMessage> Invoices => Messages.Where(m => m.IsInvoice).ToList();
 
     public override string ToString() => _chat.ToString();
 

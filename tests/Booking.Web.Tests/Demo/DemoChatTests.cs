@@ -126,6 +126,27 @@ public sealed class DemoChatTests : IAsyncLifetime
         using var css = await _demo.Http.GetAsync("/demo/chat.css");
         Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task The_demo_client_pays_the_deposit_of_the_stone_therapy_with_a_pretend_card()
+    {
+        await _demo.SendAsync("client", "/book");
+        await _demo.PressAsync("client", "Стоун-терапия");
+        await _demo.PressAsync("client", "1 🟢");
+        await _demo.PressAsync("client", "14:00");
+        var chat = await _demo.PressAsync("client", "✅ Подтвердить");
+        var invoice = chat.Entries.Last(e => e.Invoice is not null).Invoice!;
+        Assert.Equal((1000m, "RUB"), (invoice.Amount, invoice.Currency));
+
+        using var paid = await _demo.PayAsync("client");
+        paid.EnsureSuccessStatusCode();
+        chat = (await paid.Content.ReadFromJsonAsync<ChatDto>())!;
+
+        Assert.Contains(chat.Entries, e => e.FromUser && e.Html.Contains("1000.00 RUB", StringComparison.Ordinal));
+        Assert.Contains(chat.Entries, e => !e.FromUser && e.Html.Contains("Вы записаны", StringComparison.Ordinal));
+        using var again = await _demo.PayAsync("client");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+    }
 }
 
 /// <summary>The web chat exists only in demo mode.</summary>

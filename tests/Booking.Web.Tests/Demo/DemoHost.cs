@@ -68,6 +68,13 @@ public sealed class DemoHost : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<ChatDto>())!;
     }
 
+    /// <summary>Taps Pay on the newest invoice in the chat, as the page does; the response as the page gets it.</summary>
+    public async Task<HttpResponseMessage> PayAsync(string who)
+    {
+        var invoice = (await ChatAsync(who)).Entries.Last(e => e.Invoice is not null);
+        return await Http.PostAsJsonAsync($"demo/api/chats/{who}/payments", new { messageId = invoice.Id });
+    }
+
     public async Task<T> DbAsync<T>(Func<BookingDb, Task<T>> query)
     {
         await using var scope = Session.App!.Services.CreateAsyncScope();

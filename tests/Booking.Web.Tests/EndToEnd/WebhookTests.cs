@@ -136,7 +136,7 @@ public sealed class WebhookTests : IAsyncLifetime
         Assert.Equal(PublicUrl, body.RootElement.GetProperty("url").GetString());
         Assert.Equal(Secret, body.RootElement.GetProperty("secret_token").GetString());
         Assert.Equal(
-            ["message", "callback_query", "my_chat_member"],
+            ["message", "callback_query", "my_chat_member", "pre_checkout_query"],
             body.RootElement.GetProperty("allowed_updates").EnumerateArray().Select(e => e.GetString()));
         Assert.NotEmpty(_s.Api.CommandSets);
         Assert.DoesNotContain(_s.Api.Calls, c => c.Method is "getUpdates" or "deleteWebhook");

@@ -66,7 +66,9 @@ public sealed class ScheduleScreens(Replies replies, GetDaySchedule.Handler days
             b.AttendanceConfirmedUtc is not null && b.IsActive ? t["schedule.card_confirmed"] : null,
             card.Client.Phone is { } phone ? t.Format("schedule.card_phone", ("phone", phone)) : null,
             t.Format("schedule.card_record", ("visits", card.Visits), ("no_shows", card.NoShows)),
+            b.Status == BookingStatus.Expired ? t["schedule.card_hold_expired"] : null,
             b.CancelReason is { } reason ? t.Format("schedule.card_reason", ("reason", reason)) : null,
+            b.PaidAmount is { } paid ? t.Format(b.RefundDue ? "schedule.card_refund_due" : "schedule.card_paid", ("paid", f.Price(paid, b.Currency))) : null,
         };
         text += "\n" + string.Join("\n", extra.Where(e => e is not null));
         await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, BookingWizard.Lines(notice, text), Buttons(ctx, card), ct);
@@ -139,7 +141,8 @@ public sealed class ScheduleScreens(Replies replies, GetDaySchedule.Handler days
     {
         BookingStatus.Completed => "schedule.status_completed",
         BookingStatus.NoShow => "schedule.status_no_show",
-        BookingStatus.Cancelled => "schedule.status_cancelled",
+        BookingStatus.Cancelled or BookingStatus.Expired => "schedule.status_cancelled",
+        BookingStatus.AwaitingPayment => "schedule.status_awaiting_payment",
         _ => "schedule.status_confirmed",
     };
 }

@@ -14,7 +14,7 @@ namespace Booking.Bot.Handlers.Admin;
 /// </summary>
 public sealed record ServiceDraft(
     int MessageId, int? ServiceId, char Step, string? Name = null, string? Description = null, int? Duration = null,
-    decimal? Price = null, string? Currency = null, int? Interval = null)
+    decimal? Price = null, string? Currency = null, int? Interval = null, decimal? Deposit = null)
 {
     public const string Flow = "admin-service";
 
@@ -116,6 +116,7 @@ public sealed class ServiceWizard(
         'd' => ServiceInput.TryDescription(input, out var text) ? (d with { Description = text }, null) : (null, "services.bad_description"),
         'm' => ServiceInput.TryDuration(input, out var minutes) ? (d with { Duration = minutes }, null) : (null, "services.bad_duration"),
         'p' => ServiceInput.TryPrice(input, out var price, out var currency) ? (d with { Price = price, Currency = currency }, null) : (null, "services.bad_price"),
+        'z' => ServiceInput.TryDeposit(input, out var deposit) ? (d with { Deposit = deposit }, null) : (null, "services.bad_deposit"),
         _ => input.Trim() is "0" or "15" or "30" or "60" ? (d with { Interval = int.Parse(input, System.Globalization.CultureInfo.InvariantCulture) }, null) : (null, "services.bad_interval"),
     };
 
@@ -131,8 +132,16 @@ public sealed class ServiceWizard(
             'd' => await edit.DescribeAsync(actor, id, d.Description, ct),
             'm' => await edit.ChangeDurationAsync(actor, id, d.Duration!.Value, ct),
             'p' => await edit.ChangePriceAsync(actor, id, d.Price!.Value, d.Currency!, ct),
+            'z' => await edit.RequireDepositAsync(actor, id, d.Deposit, ct),
             _ => await edit.UseSlotIntervalAsync(actor, id, Interval(d), ct),
         };
+        if (outcome == EditService.Outcome.Invalid)
+        {
+            // A deposit above the price is known only once the service is read.
+            await AskAsync(ctx, d, ctx.Texts["services.bad_deposit"], ct);
+            return;
+        }
+
         await Finish(ctx, d, outcome == EditService.Outcome.Done ? "services.saved" : "services.not_found", id, ct);
     }
 
@@ -197,6 +206,7 @@ public sealed class ServiceWizard(
         'd' => "description",
         'm' => "duration",
         'p' => "price",
+        'z' => "deposit",
         _ => "interval",
     };
 }

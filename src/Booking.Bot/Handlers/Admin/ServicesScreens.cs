@@ -48,7 +48,8 @@ public sealed class ServicesScreens(
         var markup = Keyboards.Rows(
             [Keyboards.Button(t["services.name_button"], new ServiceFieldEdit(id, 'n')), Keyboards.Button(t["services.description_button"], new ServiceFieldEdit(id, 'd'))],
             [Keyboards.Button(t["services.duration_button"], new ServiceFieldEdit(id, 'm')), Keyboards.Button(t["services.price_button"], new ServiceFieldEdit(id, 'p'))],
-            [Keyboards.Button(t["services.interval_button"], new ServiceFieldEdit(id, 'i')), Keyboards.Button(t[s.IsActive ? "services.hide_button" : "services.show_button"], new ServiceToggle(id))],
+            [Keyboards.Button(t["services.interval_button"], new ServiceFieldEdit(id, 'i')), Keyboards.Button(t["services.deposit_button"], new ServiceFieldEdit(id, 'z'))],
+            [Keyboards.Button(t[s.IsActive ? "services.hide_button" : "services.show_button"], new ServiceToggle(id))],
             [Keyboards.Button(t["services.up_button"], new ServiceMove(id, true)), Keyboards.Button(t["services.down_button"], new ServiceMove(id, false))],
             [Keyboards.Button(t["services.delete_button"], new ServiceDeleteAsk(id)), Keyboards.Button(t["services.back_button"], new AdminServices())]);
         await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, text, markup, ct);
@@ -108,9 +109,12 @@ public sealed class ServicesScreens(
     {
         var t = ctx.Texts;
         var interval = s.SlotIntervalMinutes is { } m ? t.Format("services.interval_own", ("minutes", m)) : t["services.interval_global"];
-        return t.Format("services.card", ("name", s.Name), ("status", t[s.IsActive ? "services.card_active" : "services.card_hidden"]),
+        var card = t.Format("services.card", ("name", s.Name), ("status", t[s.IsActive ? "services.card_active" : "services.card_hidden"]),
             ("duration", ctx.Formats.Duration(s.DurationMinutes)), ("price", ctx.Formats.Price(s.Price, s.Currency)), ("interval", interval),
             ("description", s.Description ?? t["services.no_description"]));
+        return s.DepositAmount is { } deposit
+            ? card + "\n" + t.Format("services.card_deposit", ("deposit", ctx.Formats.Price(deposit, s.Currency)))
+            : card;
     }
 
     /// <summary>Leaving for a list or a card abandons a half-typed field, so later text is not taken as its answer.</summary>

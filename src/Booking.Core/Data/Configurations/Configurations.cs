@@ -71,6 +71,13 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Domain.Boo
         b.Navigation(x => x.Notifications).HasField("_notifications").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Ignore(x => x.IsActive);
         b.Ignore(x => x.Interval);
+        b.Ignore(x => x.HoldsSlot);
+        b.Ignore(x => x.IsAwaitingPayment);
+        b.Property(x => x.PaymentChargeId).HasMaxLength(256);
+        b.Property(x => x.ProviderChargeId).HasMaxLength(256);
+
+        // X3: a successful_payment delivered twice (or by two instances) is recorded once.
+        b.HasIndex(x => x.PaymentChargeId).IsUnique();
         b.HasIndex(x => new { x.Status, x.StartUtc });
         b.HasIndex(x => new { x.ClientId, x.Status, x.StartUtc });
     }

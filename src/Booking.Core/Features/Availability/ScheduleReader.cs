@@ -20,11 +20,13 @@ public sealed class ScheduleReader(BookingDb db, TimeProvider clock, BookingCore
         EF.CompileAsyncQuery((BookingDb db, DateOnly from, DateOnly to) => db.SpecialDays.AsNoTracking().Where(d => d.Date >= from && d.Date <= to)));
 
     // No booking lasts longer than a service may, so a lower bound on StartUtc turns the (Status, StartUtc) index
-    // scan over every past booking into a seek over the requested days; EndUtc still decides the overlap.
+    // scan over every past booking into a seek over the requested days; EndUtc still decides the overlap. A booking
+    // held while its deposit is paid (X3) occupies its time like a confirmed one.
     private static readonly CompiledQuery<Func<BookingDb, DateTime, DateTime, DateTime, int?, IAsyncEnumerable<Interval>>> BookingsQuery = new(() =>
         EF.CompileAsyncQuery((BookingDb db, DateTime fromUtc, DateTime toUtc, DateTime earliestStartUtc, int? ignoreBookingId) =>
             db.Bookings.AsNoTracking()
-                .Where(b => b.Status == BookingStatus.Confirmed && b.StartUtc < toUtc && b.StartUtc > earliestStartUtc && b.EndUtc > fromUtc)
+                .Where(b => (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.AwaitingPayment)
+                    && b.StartUtc < toUtc && b.StartUtc > earliestStartUtc && b.EndUtc > fromUtc)
                 .Where(b => ignoreBookingId == null || b.Id != ignoreBookingId)
                 .Select(b => new Interval(b.StartUtc, b.EndUtc))));
 

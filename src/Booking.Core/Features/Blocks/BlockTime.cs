@@ -80,6 +80,6 @@ public static class BlockTime
 
         /// <summary>Held bookings that have not started and share any moment with [start, end).</summary>
         private IQueryable<Domain.Booking> Affected(DateTime startUtc, DateTime endUtc, DateTime nowUtc) =>
-            db.Bookings.Where(b => b.Status == BookingStatus.Confirmed && b.StartUtc > nowUtc && b.StartUtc < endUtc && b.EndUtc > startUtc);
+            db.Bookings.Where(b => (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.AwaitingPayment) && b.StartUtc > nowUtc && b.StartUtc < endUtc && b.EndUtc > startUtc);
     }
 }

@@ -21,7 +21,7 @@ public static class ListClientBookings
                 .OrderBy(b => b.StartUtc)
                 .ToListAsync(ct);
             var recent = await db.Bookings.AsNoTracking().Include(b => b.Service)
-                .Where(b => b.ClientId == clientId && (b.StartUtc <= nowUtc || b.Status != BookingStatus.Confirmed))
+                .Where(b => b.ClientId == clientId && b.Status != BookingStatus.AwaitingPayment && b.Status != BookingStatus.Expired && (b.StartUtc <= nowUtc || b.Status != BookingStatus.Confirmed))
                 .OrderByDescending(b => b.StartUtc)
                 .Take(RecentCount)
                 .ToListAsync(ct);

@@ -146,7 +146,7 @@ public static class MassEditDay
             var from = proposed.Min(p => p.Interval.StartUtc).AddDays(-1);
             var to = proposed.Max(p => p.Interval.EndUtc).AddDays(1);
             var others = await db.Bookings.AsNoTracking()
-                .Where(b => b.Status == BookingStatus.Confirmed && !ids.Contains(b.Id) && b.StartUtc < to && b.EndUtc > from)
+                .Where(b => (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.AwaitingPayment) && !ids.Contains(b.Id) && b.StartUtc < to && b.EndUtc > from)
                 .Select(b => new Interval(b.StartUtc, b.EndUtc)).ToListAsync(ct);
             var blocks = await db.Blocks.AsNoTracking().Where(b => b.StartUtc < to && b.EndUtc > from)
                 .Select(b => new Interval(b.StartUtc, b.EndUtc)).ToListAsync(ct);

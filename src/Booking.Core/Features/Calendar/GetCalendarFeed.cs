@@ -35,7 +35,7 @@ public static class GetCalendarFeed
             var nowUtc = clock.GetUtcNow().UtcDateTime;
             var fromUtc = nowUtc.AddDays(-PastDays);
             var rows = await db.Bookings.AsNoTracking()
-                .Where(b => b.Status != BookingStatus.Cancelled && b.StartUtc >= fromUtc)
+                .Where(b => (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Completed || b.Status == BookingStatus.NoShow) && b.StartUtc >= fromUtc)
                 .OrderBy(b => b.StartUtc)
                 .Select(b => new
                 {

@@ -78,7 +78,7 @@ public static class ForgetClient
             var cancelled = new List<CancelledVisit>();
             foreach (var booking in bookings)
             {
-                if (booking.IsActive && booking.StartUtc > nowUtc)
+                if (booking.HoldsSlot && booking.StartUtc > nowUtc)
                 {
                     booking.Cancel(Actor.Client, standInId, null, nowUtc);
                     cancelled.Add(new CancelledVisit(booking.Id, booking.Service?.Name ?? "—", booking.StartUtc));

@@ -34,6 +34,11 @@ public static class EditService
             ChangeAsync(actorId, serviceId, "service.price", Service.IsValidPrice(price) && Service.IsValidCurrency(currency),
                 s => s.ChangePrice(price, currency), ct);
 
+        /// <summary>X3: the deposit taken when booking, in the service's currency; null takes none. Never more than the price.</summary>
+        public Task<Outcome> RequireDepositAsync(long actorId, int serviceId, decimal? amount, CancellationToken ct) =>
+            ChangeAsync(actorId, serviceId, "service.deposit", amount is null || Service.IsValidPrice(amount.Value),
+                s => s.RequireDeposit(amount), ct, s => s.IsValidDeposit(amount));
+
         public Task<Outcome> UseSlotIntervalAsync(long actorId, int serviceId, int? minutes, CancellationToken ct) =>
             ChangeAsync(actorId, serviceId, "service.interval", Service.IsValidSlotInterval(minutes), s => s.UseSlotInterval(minutes), ct);
 
@@ -52,7 +57,9 @@ public static class EditService
                 },
                 ct);
 
-        private async Task<Outcome> ChangeAsync(long actorId, int serviceId, string action, bool valid, Action<Service> change, CancellationToken ct)
+        /// <param name="allowed">A rule that needs the service itself (a deposit is checked against its price).</param>
+        private async Task<Outcome> ChangeAsync(
+            long actorId, int serviceId, string action, bool valid, Action<Service> change, CancellationToken ct, Func<Service, bool>? allowed = null)
         {
             if (!valid)
             {
@@ -64,6 +71,11 @@ public static class EditService
             if (service is null)
             {
                 return Outcome.NotFound;
+            }
+
+            if (allowed?.Invoke(service) == false)
+            {
+                return Outcome.Invalid;
             }
 
             var before = ServiceSnapshot.Of(service);

@@ -59,6 +59,25 @@ public static class ServiceInput
             && Service.IsValidPrice(price) && Service.IsValidCurrency(currency);
     }
 
+    /// <summary>X3: a deposit amount in the service's currency ("500", "500,50", "500 ₽"); "-" or "0" takes none.</summary>
+    public static bool TryDeposit(string text, out decimal? deposit)
+    {
+        deposit = null;
+        var trimmed = text.Trim();
+        if (trimmed is Skip or "—" or "–" or "0")
+        {
+            return true;
+        }
+
+        if (!TryPrice(trimmed, out var amount, out _) || amount <= 0)
+        {
+            return false;
+        }
+
+        deposit = amount;
+        return true;
+    }
+
     private static readonly (string Symbol, string Code)[] Symbols =
         [("₽", "RUB"), ("руб.", "RUB"), ("руб", "RUB"), ("р.", "RUB"), ("$", "USD"), ("€", "EUR")];
 }

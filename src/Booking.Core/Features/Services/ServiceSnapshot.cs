@@ -12,6 +12,7 @@ internal static class ServiceSnapshot
         duration = s.DurationMinutes,
         price = s.Price,
         currency = s.Currency,
+        deposit = s.DepositAmount,
         interval = s.SlotIntervalMinutes,
         active = s.IsActive,
         order = s.DisplayOrder,

@@ -34,7 +34,14 @@
       link.append(el('span', 'doc-icon', '📄'), el('span', 'doc-name', entry.document.name), el('span', 'doc-size', size(entry.document.size)));
       box.append(link);
     }
-    if (entry.html) {
+    if (entry.invoice) {
+      const card = el('div', 'invoice');
+      const pay = el('button', 'kb-button pay', `💳 Pay ${entry.invoice.amount} ${entry.invoice.currency}`);
+      pay.type = 'button';
+      pay.addEventListener('click', () => act(() => api('/payments', { messageId: entry.id })));
+      card.append(el('div', 'invoice-title', entry.invoice.title), el('div', 'invoice-text', entry.invoice.description), pay);
+      box.append(card);
+    } else if (entry.html) {
       const text = el('div', 'text');
       text.innerHTML = entry.html; // already reduced to Telegram's safe subset by the server
       box.append(text);
@@ -121,7 +128,9 @@
     try {
       const response = await request();
       if (response.ok) render(await response.json());
-      else if (response.status === 409) {
+      else if (response.status === 422) {
+        showAnswer({ text: (await response.json()).error, alert: true }); // the bot refused the payment, as Telegram shows it
+      } else if (response.status === 409) {
         showAnswer({ text: 'That button is no longer there.', alert: false });
         if (state.chats[state.who]) state.chats[state.who].version = -1; // redraw: the chat moved on
         await refresh();

@@ -78,6 +78,7 @@ public sealed class AdminGateTests : IAsyncLifetime
         new AdminService(SeededServiceId),
         new NewServiceStart(),
         new ServiceFieldEdit(SeededServiceId, 'n'),
+        new ServiceFieldEdit(SeededServiceId, 'z'),
         new ServiceDurationPick(90),
         new ServiceIntervalPick(15),
         new ServiceDescriptionSkip(),

@@ -1,0 +1,157 @@
+using Booking.Bot.Notifications;
+using Booking.Bot.Payments;
+using Booking.Core.Domain;
+using Booking.TestKit.Hosting;
+using Booking.TestKit.Telegram;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Booking.Web.Tests.EndToEnd;
+
+/// <summary>X3 through the local Bot API: invoice, pre-checkout, payment, the 10-minute hold and its release.</summary>
+public sealed class PrepaymentTests : IAsyncLifetime
+{
+    private BotScenario _s = null!;
+
+    public async Task InitializeAsync()
+    {
+        _s = await BotScenario.StartAsync(settings: new Dictionary<string, string?> { ["PAYMENT_PROVIDER_TOKEN"] = "381764678:TEST:12345" });
+        await _s.Host.DbAsync(async db =>
+        {
+            (await db.Services.SingleAsync(s => s.Id == _s.MassageId)).RequireDeposit(500m);
+            await db.SaveChangesAsync();
+        });
+    }
+
+    public async Task DisposeAsync() => await _s.DisposeAsync();
+
+    private Task<int> SweepHoldsAsync() => _s.Host.Services.GetRequiredService<HoldSweeper>().SweepAsync(CancellationToken.None);
+
+    private static async Task HoldAsync(FakeUser user)
+    {
+        await user.SendTextAsync("/book");
+        await user.PressAsync("Массаж");
+        await user.PressAsync("2 🟢");
+        await user.PressAsync("10:00");
+        Assert.Contains("💳 При записи — предоплата 500", user.LastMessage.Text, StringComparison.Ordinal);
+        await user.PressAsync("✅ Подтвердить");
+    }
+
+    private static bool Offers(FakeUser user, string time) => user.LastMessage.Buttons.Any(b => b.Text == time);
+
+    [Fact]
+    public async Task A_deposit_is_invoiced_and_once_paid_the_booking_is_confirmed_announced_and_reminded()
+    {
+        var anna = _s.User(1001, "Анна");
+        await HoldAsync(anna);
+
+        Assert.Contains("Осталось внести предоплату", anna.LastMessage.Text, StringComparison.Ordinal);
+        Assert.Contains("10 мин", anna.LastMessage.Text, StringComparison.Ordinal);
+        var invoice = Assert.Single(anna.Invoices).Invoice!;
+        Assert.Equal(("Предоплата · Массаж", "RUB", 50_000L, 1), (invoice.Title, invoice.Currency, invoice.TotalAmount, anna.Invoices.Count));
+        Assert.DoesNotContain(_s.Admin.Messages, m => m.Text.Contains("Новая запись", StringComparison.Ordinal));
+        Assert.Empty(anna.Documents);
+
+        var answer = await anna.PayAsync();
+
+        Assert.True(answer.Ok);
+        Assert.Contains("Предоплата 500", anna.LastMessage.Text, StringComparison.Ordinal);
+        Assert.Contains("Вы записаны", anna.LastMessage.Text, StringComparison.Ordinal);
+        Assert.Contains(_s.Admin.Messages, m => m.Text.Contains("Новая запись с предоплатой", StringComparison.Ordinal) && m.Text.Contains("Анна", StringComparison.Ordinal));
+        Assert.EndsWith(".ics", Assert.Single(anna.Documents).FileName, StringComparison.Ordinal);
+        var booking = Assert.Single(await _s.BookingsAsync());
+        Assert.Equal((BookingStatus.Confirmed, 500m), (booking.Status, booking.PaidAmount));
+
+        _s.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 7, 0, 0, TimeSpan.Zero));
+        await SweepHoldsAsync();
+        await _s.Host.Services.GetRequiredService<NotificationWorker>().SweepAsync(CancellationToken.None);
+        Assert.Contains(anna.Messages, m => m.Text.StartsWith("⏰ Напоминаю: завтра", StringComparison.Ordinal));
+        Assert.Equal(BookingStatus.Confirmed, Assert.Single(await _s.BookingsAsync()).Status);
+    }
+
+    [Fact]
+    public async Task An_unpaid_hold_keeps_the_slot_for_ten_minutes_then_frees_it_and_tells_the_client_kindly()
+    {
+        var anna = _s.User(1001, "Анна");
+        var boris = _s.User(1002, "Борис");
+        await HoldAsync(anna);
+        await boris.SendTextAsync("/book");
+        await boris.PressAsync("Массаж");
+        await boris.PressAsync("2 🟢");
+        Assert.False(Offers(boris, "10:00"));
+        Assert.True(Offers(boris, "❌ 10:00"));
+
+        // The host sweeps on its own as the clock moves; a sweep by hand returns once any sweep in progress is done.
+        _s.Clock.Advance(TimeSpan.FromMinutes(9));
+        await SweepHoldsAsync();
+        Assert.Equal(BookingStatus.AwaitingPayment, Assert.Single(await _s.BookingsAsync()).Status);
+        _s.Clock.Advance(TimeSpan.FromMinutes(1));
+        await SweepHoldsAsync();
+
+        Assert.Contains("Время на оплату вышло", anna.LastMessage.Text, StringComparison.Ordinal);
+        Assert.Contains("запишитесь снова", anna.LastMessage.Text, StringComparison.Ordinal);
+        await boris.PressAsync("📅 Другой день");
+        await boris.PressAsync("2 🟢");
+        Assert.True(Offers(boris, "10:00"));
+        Assert.Equal(BookingStatus.Expired, Assert.Single(await _s.BookingsAsync()).Status);
+    }
+
+    [Fact]
+    public async Task Paying_after_the_hold_ran_out_is_refused_at_checkout_and_takes_no_money()
+    {
+        var anna = _s.User(1001, "Анна");
+        await HoldAsync(anna);
+        _s.Clock.Advance(TimeSpan.FromMinutes(11));
+
+        var answer = await anna.CheckoutAsync();
+
+        Assert.False(answer.Ok);
+        Assert.Contains("Время на оплату вышло", answer.Error, StringComparison.Ordinal);
+        Assert.False(await anna.CompletePaymentAsync(answer.QueryId));
+        var booking = Assert.Single(await _s.BookingsAsync());
+        Assert.NotEqual(BookingStatus.Confirmed, booking.Status);
+        Assert.Null(booking.PaidAmount);
+        Assert.DoesNotContain(_s.Admin.Messages, m => m.Text.Contains("Новая запись", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Money_that_arrives_after_the_slot_was_given_to_someone_else_is_owed_back_and_both_sides_are_told()
+    {
+        var anna = _s.User(1001, "Анна");
+        var boris = _s.User(1002, "Борис");
+        await HoldAsync(anna);
+        _s.Clock.Advance(TimeSpan.FromMinutes(9));
+        var checkout = await anna.CheckoutAsync();
+        Assert.True(checkout.Ok);
+
+        // The provider takes its time; meanwhile the hold runs out and Boris takes the slot.
+        _s.Clock.Advance(TimeSpan.FromMinutes(2));
+        await SweepHoldsAsync();
+        await HoldAsync(boris);
+        Assert.True((await boris.PayAsync()).Ok);
+        Assert.True(await anna.CompletePaymentAsync(checkout.QueryId));
+
+        Assert.Contains("это время, к сожалению, уже занято", anna.LastMessage.Text, StringComparison.Ordinal);
+        Assert.Contains(_s.Admin.Messages, m => m.Text.Contains("Нужен возврат предоплаты", StringComparison.Ordinal)
+            && m.Text.Contains("Анна", StringComparison.Ordinal) && m.Text.Contains("provider-" + checkout.QueryId, StringComparison.Ordinal));
+        var bookings = await _s.BookingsAsync();
+        Assert.Equal((BookingStatus.Expired, true), (bookings[0].Status, bookings[0].RefundDue));
+        Assert.Equal(BookingStatus.Confirmed, bookings[1].Status);
+    }
+
+    [Fact]
+    public async Task An_admin_sets_a_deposit_on_a_service_and_the_card_shows_it()
+    {
+        await _s.Admin.SendTextAsync("/admin");
+        await _s.Admin.PressAsync("🧾 Услуги");
+        await _s.Admin.PressAsync("Массаж");
+        await _s.Admin.PressAsync("💳 Предоплата");
+        await _s.Admin.SendTextAsync("5000");
+        Assert.Contains("не больше цены", _s.Admin.LastMessage.Text, StringComparison.Ordinal);
+
+        await _s.Admin.SendTextAsync("700");
+
+        Assert.Contains("💳 Предоплата при записи: 700", _s.Admin.LastMessage.Text, StringComparison.Ordinal);
+        Assert.Equal(700m, await _s.Host.DbAsync(db => db.Services.Where(s => s.Id == _s.MassageId).Select(s => s.DepositAmount).SingleAsync()));
+    }
+}
