@@ -11,7 +11,7 @@ public sealed class SqliteStorageTests : IDisposable
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "bookingbot-core-tests", Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task Every_connection_has_wal_normal_sync_foreign_keys_and_a_busy_timeout_even_when_reused_from_the_pool()
+    public async Task Every_connection_has_wal_normal_sync_foreign_keys_a_busy_timeout_and_a_small_page_cache_even_when_reused_from_the_pool()
     {
         var builder = new DbContextOptionsBuilder<BookingDb>();
         SqliteStorage.Configure(builder, SqliteStorage.ConnectionString(Path.Combine(_directory, "pragmas.db")));
@@ -25,6 +25,7 @@ public sealed class SqliteStorageTests : IDisposable
             Assert.Equal("1", await PragmaAsync(db, "synchronous"));
             Assert.Equal("1", await PragmaAsync(db, "foreign_keys"));
             Assert.Equal("30000", await PragmaAsync(db, "busy_timeout"));
+            Assert.Equal("-256", await PragmaAsync(db, "cache_size"));
             await db.Database.CloseConnectionAsync();
         }
     }
