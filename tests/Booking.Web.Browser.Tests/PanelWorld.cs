@@ -34,6 +34,10 @@ public sealed partial class PanelWorld : IAsyncDisposable
             Locale = "ru-RU",
         });
         context.SetDefaultTimeout(15_000);
+
+        // A navigation may be the host's first panel request (compiling its code, creating the data-protection key);
+        // with the other test projects running beside it on two cores, a sign-in once took longer than 15 s.
+        context.SetDefaultNavigationTimeout(60_000);
         return new PanelWorld(scenario, context, await context.NewPageAsync());
     }
 
