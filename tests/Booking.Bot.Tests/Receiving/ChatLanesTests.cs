@@ -6,6 +6,40 @@ namespace Booking.Bot.Tests.Receiving;
 public sealed class ChatLanesTests
 {
     [Fact]
+    public async Task No_more_chats_run_at_once_than_allowed_and_the_others_run_as_soon_as_one_finishes()
+    {
+        var lanes = new ChatLanes(maxRunning: 4);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int running = 0, most = 0, finished = 0;
+        var all = Enumerable.Range(1, 20).Select(chat => lanes.RunAsync(chat, async () =>
+        {
+            var now = Interlocked.Increment(ref running);
+            InterlockedMax(ref most, now);
+            await release.Task;
+            Interlocked.Decrement(ref running);
+            Interlocked.Increment(ref finished);
+        })).ToList();
+
+        await EventuallyAsync(() => Volatile.Read(ref running) == 4);
+        await Task.Delay(100);
+        Assert.Equal(4, Volatile.Read(ref most));
+        Assert.Equal(0, Volatile.Read(ref finished));
+
+        release.SetResult();
+        await Task.WhenAll(all).WaitAsync(TimeSpan.FromSeconds(30), TimeProvider.System);
+        Assert.Equal(20, finished);
+        Assert.Equal(4, most);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+
+    [Fact]
     public async Task A_lane_is_dropped_once_its_chat_has_nothing_left_to_run()
     {
         var lanes = new ChatLanes();
