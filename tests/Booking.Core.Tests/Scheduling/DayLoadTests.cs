@@ -136,4 +136,33 @@ public class DayLoadTests
         Assert.Equal([false, false, true], slots.Select(s => s.IsFree));
         Assert.Equal(DayLoad.Few, DayLoads.Of(slots));
     }
+
+    [Theory]
+    [InlineData("Europe/Moscow", 2026, 3, 2)]
+    [InlineData("Europe/Berlin", 2026, 3, 29)] // spring forward: 02:00 → 03:00
+    [InlineData("Europe/Berlin", 2026, 10, 25)] // fall back: 03:00 → 02:00
+    public void The_month_calendar_counting_walk_agrees_with_the_listed_slots_on_ordinary_and_clock_change_days(string zoneId, int year, int month, int day)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        var date = new DateOnly(year, month, day);
+        var hours = new OpeningHours(new TimeOnly(0, 0), new TimeOnly(23, 0));
+        var rules = new SlotRules(45, 15, 60);
+        var dayStartUtc = LocalTime.ToUtc(date, TimeOnly.MinValue, zone);
+        List<Interval> busy =
+        [
+            new(dayStartUtc.AddHours(1), dayStartUtc.AddHours(3)),
+            new(dayStartUtc.AddHours(2.5), dayStartUtc.AddHours(4)),
+            new(dayStartUtc.AddHours(9), dayStartUtc.AddHours(9.5)),
+            new(dayStartUtc.AddHours(12), dayStartUtc.AddHours(20)),
+        ];
+        var longBefore = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        var slots = SlotGrid.ForDay(date, hours, zone, rules, longBefore, busy);
+
+        Assert.NotEmpty(slots);
+        Assert.Contains(slots, s => s.IsFree);
+        Assert.Contains(slots, s => !s.IsFree);
+        Assert.Equal(DayLoads.Of(slots), SlotGrid.LoadOfDay(date, hours, zone, rules, longBefore, busy));
+        Assert.Equal(slots.Count, slots.Select(s => s.StartUtc).Distinct().Count());
+    }
 }
