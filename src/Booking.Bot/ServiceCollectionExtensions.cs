@@ -58,6 +58,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<BroadcastProgress>();
 
         services.AddScoped<Replies>();
+        services.AddScoped(typeof(Lazy<>), typeof(ScopedLazy<>));
         services.AddScoped<UpdateRouter>();
         services.TryAddScoped<IUpdateRouter>(sp => sp.GetRequiredService<UpdateRouter>());
         services.AddScoped<MenuCommands>();

@@ -16,12 +16,12 @@ namespace Booking.Bot.Receiving;
 /// Booking actions (confirming a booking, a move or a cancellation) pass the per-user rate limit first (P7).
 /// </summary>
 public sealed partial class UpdateRouter(
-    MenuCommands menu, BookingCallbacks booking, MyBookingsScreens myBookings, VisitCallbacks visits, AdminPanel adminPanel,
-    AdminsScreens admins, ServicesScreens services, ServiceWizard serviceWizard, BlocksScreens blocks, BlockWizard blockWizard,
-    DashboardScreen dashboard, ScheduleScreens schedule, BookingActions bookingActions, AuditScreens audit, ExportScreens exports,
-    SettingsScreens settings, MassEditScreens massEdit, BroadcastWizard broadcasts, TextsScreens textScreens, TextEditor textEditor,
-    MoveScreens moves, FieldEditor fieldEditor, PrivacyScreens privacy, PhoneContact phone, WebLoginCommand webLogin,
-    CalendarFeedScreen calendarFeeds, WaitlistScreens waitlist, PaymentUpdates payments,
+    Lazy<MenuCommands> menu, Lazy<BookingCallbacks> booking, Lazy<MyBookingsScreens> myBookings, Lazy<VisitCallbacks> visits, Lazy<AdminPanel> adminPanel,
+    Lazy<AdminsScreens> admins, Lazy<ServicesScreens> services, Lazy<ServiceWizard> serviceWizard, Lazy<BlocksScreens> blocks, Lazy<BlockWizard> blockWizard,
+    Lazy<DashboardScreen> dashboard, Lazy<ScheduleScreens> schedule, Lazy<BookingActions> bookingActions, Lazy<AuditScreens> audit, Lazy<ExportScreens> exports,
+    Lazy<SettingsScreens> settings, Lazy<MassEditScreens> massEdit, Lazy<BroadcastWizard> broadcasts, Lazy<TextsScreens> textScreens, Lazy<TextEditor> textEditor,
+    Lazy<MoveScreens> moves, Lazy<FieldEditor> fieldEditor, Lazy<PrivacyScreens> privacy, Lazy<PhoneContact> phone, Lazy<WebLoginCommand> webLogin,
+    Lazy<CalendarFeedScreen> calendarFeeds, Lazy<WaitlistScreens> waitlist, Lazy<PaymentUpdates> payments,
     Replies replies, BookingDb db, IActionLimiter limiter, ILogger<UpdateRouter> logger)
     : IUpdateRouter
 {
@@ -42,7 +42,7 @@ public sealed partial class UpdateRouter(
                 await RouteCallbackAsync(ctx, query, ct);
                 break;
             case { PreCheckoutQuery: { } checkout }:
-                await payments.PreCheckoutAsync(ctx, checkout, ct);
+                await payments.Value.PreCheckoutAsync(ctx, checkout, ct);
                 break;
             case { MyChatMember.NewChatMember.Status: ChatMemberStatus.Kicked }:
                 ctx.Client.MarkBlocked();
@@ -67,20 +67,20 @@ public sealed partial class UpdateRouter(
     {
         if (message.SuccessfulPayment is { } paid)
         {
-            await payments.PaidAsync(ctx, paid, ct);
+            await payments.Value.PaidAsync(ctx, paid, ct);
             return;
         }
 
         if (message.Contact is { } contact)
         {
-            await phone.ContactAsync(ctx, contact, ct);
+            await phone.Value.ContactAsync(ctx, contact, ct);
             return;
         }
 
         var text = message.Text?.Trim();
         if (text is null)
         {
-            await menu.UnknownAsync(ctx, ct);
+            await menu.Value.UnknownAsync(ctx, ct);
             return;
         }
 
@@ -90,7 +90,7 @@ public sealed partial class UpdateRouter(
             return;
         }
 
-        await (text.Length > MaxRoutedText ? menu.UnknownAsync(ctx, ct) : RouteCommandOrMenuAsync(ctx, text, ct));
+        await (text.Length > MaxRoutedText ? menu.Value.UnknownAsync(ctx, ct) : RouteCommandOrMenuAsync(ctx, text, ct));
     }
 
     private Task RouteCommandOrMenuAsync(UpdateContext ctx, string text, CancellationToken ct)
@@ -100,30 +100,30 @@ public sealed partial class UpdateRouter(
             var (command, payload) = SplitCommand(text);
             return command switch
             {
-                "start" => menu.StartAsync(ctx, payload, ct),
-                "book" => menu.BookAsync(ctx, ct),
-                "my" => menu.MyBookingsAsync(ctx, ct),
-                "help" => menu.HelpAsync(ctx, ct),
-                "about" => menu.AboutAsync(ctx, ct),
-                "language" => menu.LanguageAsync(ctx, ct),
-                "mydata" => privacy.MyDataAsync(ctx, ct),
-                "forgetme" => privacy.AskForgetAsync(ctx, ct),
+                "start" => menu.Value.StartAsync(ctx, payload, ct),
+                "book" => menu.Value.BookAsync(ctx, ct),
+                "my" => menu.Value.MyBookingsAsync(ctx, ct),
+                "help" => menu.Value.HelpAsync(ctx, ct),
+                "about" => menu.Value.AboutAsync(ctx, ct),
+                "language" => menu.Value.LanguageAsync(ctx, ct),
+                "mydata" => privacy.Value.MyDataAsync(ctx, ct),
+                "forgetme" => privacy.Value.AskForgetAsync(ctx, ct),
                 "cancel" => CancelAsync(ctx, ct),
-                "admin" when ctx.IsAdmin => adminPanel.ShowAsync(ctx, ct),
-                "web" when ctx.IsAdmin => webLogin.SendLinkAsync(ctx, ct),
-                "audit" when Permissions.Allows(ctx.AdminRole, Permission.ViewAudit) => audit.ShowAsync(ctx, new ShowAudit(0), ct),
-                _ => menu.UnknownAsync(ctx, ct),
+                "admin" when ctx.IsAdmin => adminPanel.Value.ShowAsync(ctx, ct),
+                "web" when ctx.IsAdmin => webLogin.Value.SendLinkAsync(ctx, ct),
+                "audit" when Permissions.Allows(ctx.AdminRole, Permission.ViewAudit) => audit.Value.ShowAsync(ctx, new ShowAudit(0), ct),
+                _ => menu.Value.UnknownAsync(ctx, ct),
             };
         }
 
         // Menu labels are matched in every language: the keyboard on screen may predate a language switch.
         return MenuLabel(ctx, text) switch
         {
-            "menu.book" => menu.BookAsync(ctx, ct),
-            "menu.my" => menu.MyBookingsAsync(ctx, ct),
-            "menu.about" => menu.AboutAsync(ctx, ct),
-            "menu.admin" when ctx.IsAdmin => adminPanel.ShowAsync(ctx, ct),
-            _ => menu.UnknownAsync(ctx, ct),
+            "menu.book" => menu.Value.BookAsync(ctx, ct),
+            "menu.my" => menu.Value.MyBookingsAsync(ctx, ct),
+            "menu.about" => menu.Value.AboutAsync(ctx, ct),
+            "menu.admin" when ctx.IsAdmin => adminPanel.Value.ShowAsync(ctx, ct),
+            _ => menu.Value.UnknownAsync(ctx, ct),
         };
     }
 
@@ -134,7 +134,7 @@ public sealed partial class UpdateRouter(
             if (!Callback.TryParse(query.Data, out var callback) || IsExpired(ctx, query))
             {
                 logger.LogInformation("Stale or forged callback data {Data} from {UserId}", query.Data, ctx.ChatId);
-                await menu.StaleAsync(ctx, ct);
+                await menu.Value.StaleAsync(ctx, ct);
                 return;
             }
 
@@ -142,7 +142,7 @@ public sealed partial class UpdateRouter(
             if (callback is AdminCallback admin && !Permissions.Allows(ctx.AdminRole, admin.Required))
             {
                 logger.LogWarning("Refused admin button {Data} for user {UserId} with role {Role}", query.Data, ctx.ChatId, ctx.AdminRole);
-                await menu.StaleAsync(ctx, ct);
+                await menu.Value.StaleAsync(ctx, ct);
                 return;
             }
 
@@ -156,32 +156,32 @@ public sealed partial class UpdateRouter(
 
             await (callback switch
             {
-                PickService c => booking.PickServiceAsync(ctx, c, ct),
-                ListServicesAgain => booking.ListServicesAsync(ctx, ct),
-                ShowMonth c => booking.ShowMonthAsync(ctx, c, ct),
-                PickDay c => booking.PickDayAsync(ctx, c, ct),
-                PickSlot c => booking.PickSlotAsync(ctx, c, ct),
-                Confirm c => booking.ConfirmAsync(ctx, c, ct),
-                CloseWizard => booking.CloseAsync(ctx, ct),
-                ShowMyBookings => myBookings.ShowAsync(ctx, ct),
-                ShowPastBookings => myBookings.ShowPastAsync(ctx, ct),
-                AskCancel c => myBookings.AskCancelAsync(ctx, c.BookingId, ct),
-                ConfirmCancel c => myBookings.ConfirmCancelAsync(ctx, c.BookingId, ct),
-                ChooseLanguage c => menu.ChooseLanguageAsync(ctx, c, ct),
-                ConfirmVisit c => visits.ConfirmVisitAsync(ctx, c, ct),
-                RateVisit c => visits.RateVisitAsync(ctx, c, ct),
-                FinishReview => visits.FinishReviewAsync(ctx, ct),
-                AskForget => privacy.AskForgetAsync(ctx, ct),
-                ConfirmForget => privacy.ConfirmForgetAsync(ctx, ct),
-                KeepData => privacy.KeepAsync(ctx, ct),
-                OfferWaitlist c => waitlist.OfferAsync(ctx, c, ct),
-                EnterWaitlist c => waitlist.JoinAsync(ctx, c, ct),
-                ShowWaits => waitlist.ShowAsync(ctx, ct),
-                LeaveWait c => waitlist.LeaveAsync(ctx, c, ct),
-                TakeFreedSlot c => waitlist.TakeAsync(ctx, c, ct),
+                PickService c => booking.Value.PickServiceAsync(ctx, c, ct),
+                ListServicesAgain => booking.Value.ListServicesAsync(ctx, ct),
+                ShowMonth c => booking.Value.ShowMonthAsync(ctx, c, ct),
+                PickDay c => booking.Value.PickDayAsync(ctx, c, ct),
+                PickSlot c => booking.Value.PickSlotAsync(ctx, c, ct),
+                Confirm c => booking.Value.ConfirmAsync(ctx, c, ct),
+                CloseWizard => booking.Value.CloseAsync(ctx, ct),
+                ShowMyBookings => myBookings.Value.ShowAsync(ctx, ct),
+                ShowPastBookings => myBookings.Value.ShowPastAsync(ctx, ct),
+                AskCancel c => myBookings.Value.AskCancelAsync(ctx, c.BookingId, ct),
+                ConfirmCancel c => myBookings.Value.ConfirmCancelAsync(ctx, c.BookingId, ct),
+                ChooseLanguage c => menu.Value.ChooseLanguageAsync(ctx, c, ct),
+                ConfirmVisit c => visits.Value.ConfirmVisitAsync(ctx, c, ct),
+                RateVisit c => visits.Value.RateVisitAsync(ctx, c, ct),
+                FinishReview => visits.Value.FinishReviewAsync(ctx, ct),
+                AskForget => privacy.Value.AskForgetAsync(ctx, ct),
+                ConfirmForget => privacy.Value.ConfirmForgetAsync(ctx, ct),
+                KeepData => privacy.Value.KeepAsync(ctx, ct),
+                OfferWaitlist c => waitlist.Value.OfferAsync(ctx, c, ct),
+                EnterWaitlist c => waitlist.Value.JoinAsync(ctx, c, ct),
+                ShowWaits => waitlist.Value.ShowAsync(ctx, ct),
+                LeaveWait c => waitlist.Value.LeaveAsync(ctx, c, ct),
+                TakeFreedSlot c => waitlist.Value.TakeAsync(ctx, c, ct),
                 AdminCallback c => RouteAdminAsync(ctx, c, ct),
                 Nothing c => ExplainAsync(ctx, c),
-                _ => menu.StaleAsync(ctx, ct),
+                _ => menu.Value.StaleAsync(ctx, ct),
             });
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -198,15 +198,15 @@ public sealed partial class UpdateRouter(
     /// <summary>/cancel leaves an admin's half-typed service, block or setting first, then whatever the client side has open.</summary>
     private async Task CancelAsync(UpdateContext ctx, CancellationToken ct)
     {
-        if (ctx.IsAdmin && (await serviceWizard.TryCancelAsync(ctx, ct) || await blockWizard.TryCancelAsync(ctx, ct) || await settings.TryCancelAsync(ctx, ct)
-            || await broadcasts.TryCancelAsync(ctx, ct) || await textEditor.TryCancelAsync(ctx, ct)
-            || await fieldEditor.TryCancelAsync(ctx, ct)))
+        if (ctx.IsAdmin && (await serviceWizard.Value.TryCancelAsync(ctx, ct) || await blockWizard.Value.TryCancelAsync(ctx, ct) || await settings.Value.TryCancelAsync(ctx, ct)
+            || await broadcasts.Value.TryCancelAsync(ctx, ct) || await textEditor.Value.TryCancelAsync(ctx, ct)
+            || await fieldEditor.Value.TryCancelAsync(ctx, ct)))
         {
             await replies.SendAsync(ctx.ChatId, ctx.Texts["cancel.done"], Rendering.Keyboards.MainMenu(ctx), ct);
             return;
         }
 
-        await menu.CancelAsync(ctx, ct);
+        await menu.Value.CancelAsync(ctx, ct);
     }
 
     private static bool IsExpired(UpdateContext ctx, CallbackQuery query) =>
