@@ -11,7 +11,7 @@ public static class PostgresStorage
     public static IServiceCollection AddPostgresBookingDb(this IServiceCollection services, string connectionString)
     {
         var normalized = ConnectionString(connectionString);
-        services.AddDbContext<BookingDb>(options => Configure(options, normalized));
+        services.AddBookingDb(options => Configure(options, normalized));
         return services;
     }
 

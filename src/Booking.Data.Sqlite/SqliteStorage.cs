@@ -14,7 +14,7 @@ public static class SqliteStorage
     public static IServiceCollection AddSqliteBookingDb(this IServiceCollection services, string path)
     {
         var connectionString = ConnectionString(path);
-        services.AddDbContext<BookingDb>(options => Configure(options, connectionString));
+        services.AddBookingDb(options => Configure(options, connectionString));
         return services;
     }
 

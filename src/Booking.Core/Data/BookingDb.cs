@@ -5,18 +5,25 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Booking.Core.Data;
 
 /// <summary>The one DbContext. Features use it directly (no repositories); configurations live beside it.</summary>
-public sealed class BookingDb(DbContextOptions<BookingDb> options, TimeProvider clock) : DbContext(options)
+public sealed class BookingDb(DbContextOptions<BookingDb> options) : DbContext(options)
 {
+    private TimeProvider _clock = TimeProvider.System;
     private ProcessedUpdate? _pendingUpdateMark;
 
     // Asking the facade for the provider resolves services every time; the chat lock and the write gate ask per update.
     private string? _provider;
     private string? _connectionString;
 
-    /// <summary>For tools and tests that open the database by hand, outside the host's clock.</summary>
-    public BookingDb(DbContextOptions<BookingDb> options)
-        : this(options, TimeProvider.System)
+    /// <summary>
+    /// Readies a context from the pool (<see cref="BookingDbRegistration"/>) for one scope: that scope's clock, and no
+    /// update mark left over from the scope that used it before. EF resets its own state when a context goes back.
+    /// Contexts opened by hand (tools, tests) keep the system clock.
+    /// </summary>
+    internal BookingDb ForScope(TimeProvider clock)
     {
+        _clock = clock;
+        _pendingUpdateMark = null;
+        return this;
     }
 
     public DbSet<Client> Clients => Set<Client>();
@@ -76,7 +83,7 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options, TimeProvider 
 
         // Whatever frees time or books a day — in any feature, present or future — wakes or closes the waits it
         // concerns in the same transaction (X4, ADR 0024).
-        await Features.Waitlist.WaitlistTriggers.ApplyAsync(this, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await Features.Waitlist.WaitlistTriggers.ApplyAsync(this, _clock.GetUtcNow().UtcDateTime, cancellationToken);
         try
         {
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
