@@ -1,7 +1,6 @@
 using Booking.Core.Data;
 using Booking.Core.Domain;
 using Booking.Core.Scheduling;
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Core.Features.Availability;
@@ -22,25 +21,19 @@ public sealed class ScheduleReader(BookingDb db, TimeProvider clock, BookingCore
 
     // No booking lasts longer than a service may, so a lower bound on StartUtc turns the (Status, StartUtc) index
     // scan over every past booking into a seek over the requested days; EndUtc still decides the overlap. A booking
-    // held while its deposit is paid (X3) occupies its time like a confirmed one.
-    private static readonly Expression<Func<BookingDb, DateTime, DateTime, DateTime, int?, IQueryable<Interval>>> Bookings =
-        (db, fromUtc, toUtc, earliestStartUtc, ignoreBookingId) => db.Bookings.AsNoTracking()
-            .Where(b => (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.AwaitingPayment)
-                && b.StartUtc < toUtc && b.StartUtc > earliestStartUtc && b.EndUtc > fromUtc)
-            .Where(b => ignoreBookingId == null || b.Id != ignoreBookingId)
-            .Select(b => new Interval(b.StartUtc, b.EndUtc));
+    // held while its deposit is paid (X3) occupies its time like a confirmed one. SQLite reads the same rows through
+    // SqliteBusyTimes.
+    private static readonly CompiledQuery<Func<BookingDb, DateTime, DateTime, DateTime, int?, IAsyncEnumerable<Interval>>> BookingsQuery = new(() =>
+        EF.CompileAsyncQuery((BookingDb db, DateTime fromUtc, DateTime toUtc, DateTime earliestStartUtc, int? ignoreBookingId) =>
+            db.Bookings.AsNoTracking()
+                .Where(b => (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.AwaitingPayment)
+                    && b.StartUtc < toUtc && b.StartUtc > earliestStartUtc && b.EndUtc > fromUtc)
+                .Where(b => ignoreBookingId == null || b.Id != ignoreBookingId)
+                .Select(b => new Interval(b.StartUtc, b.EndUtc))));
 
-    private static readonly Expression<Func<BookingDb, DateTime, DateTime, IQueryable<Interval>>> Blocks =
-        (db, fromUtc, toUtc) => db.Blocks.AsNoTracking().Where(b => b.StartUtc < toUtc && b.EndUtc > fromUtc).Select(b => new Interval(b.StartUtc, b.EndUtc));
-
-    private static readonly CompiledQuery<Func<BookingDb, DateTime, DateTime, DateTime, int?, IAsyncEnumerable<Interval>>> BookingsQuery = new(() => EF.CompileAsyncQuery(Bookings));
-    private static readonly CompiledQuery<Func<BookingDb, DateTime, DateTime, IAsyncEnumerable<Interval>>> BlocksQuery = new(() => EF.CompileAsyncQuery(Blocks));
-
-    // A month calendar reads hundreds of booking times. Microsoft.Data.Sqlite runs every "async" call synchronously
-    // anyway, and reading row by row through EF's async enumerator cost more than the rows themselves, so on SQLite
-    // these two run as the plain synchronous queries they are.
-    private static readonly CompiledQuery<Func<BookingDb, DateTime, DateTime, DateTime, int?, IEnumerable<Interval>>> BookingsNow = new(() => EF.CompileQuery(Bookings));
-    private static readonly CompiledQuery<Func<BookingDb, DateTime, DateTime, IEnumerable<Interval>>> BlocksNow = new(() => EF.CompileQuery(Blocks));
+    private static readonly CompiledQuery<Func<BookingDb, DateTime, DateTime, IAsyncEnumerable<Interval>>> BlocksQuery = new(() =>
+        EF.CompileAsyncQuery((BookingDb db, DateTime fromUtc, DateTime toUtc) =>
+            db.Blocks.AsNoTracking().Where(b => b.StartUtc < toUtc && b.EndUtc > fromUtc).Select(b => new Interval(b.StartUtc, b.EndUtc))));
 
     private BusinessSettings? _settings;
 
@@ -59,8 +52,7 @@ public sealed class ScheduleReader(BookingDb db, TimeProvider clock, BookingCore
         List<Interval> busy;
         if (db.IsSqlite)
         {
-            busy = [.. BookingsNow.For(db)(db, fromUtc, toUtc, earliestStartUtc, ignoreBookingId)];
-            busy.AddRange(BlocksNow.For(db)(db, fromUtc, toUtc));
+            busy = await SqliteBusyTimes.ReadAsync(db, fromUtc, toUtc, earliestStartUtc, ignoreBookingId, ct);
         }
         else
         {
