@@ -77,51 +77,17 @@ public sealed partial class UpdateRouter
     /// <summary>Typed answers to a question the bot asked: the phone step's buttons, admin flows only for those still allowed, then a review comment.</summary>
     private async Task<bool> TryAnswerAsync(UpdateContext ctx, string text, CancellationToken ct)
     {
-        if (await phone.Value.TryTypedAsync(ctx, text, ct))
-        {
-            return true;
-        }
+        bool May(Permission permission) => Permissions.Allows(ctx.AdminRole, permission);
 
-        if (Permissions.Allows(ctx.AdminRole, Permission.ManageAdmins) && await admins.Value.TryTypedIdAsync(ctx, text, ct))
-        {
-            return true;
-        }
-
-        if (Permissions.Allows(ctx.AdminRole, Permission.ManageServices) && await serviceWizard.Value.TryTypedAsync(ctx, text, ct))
-        {
-            return true;
-        }
-
-        if (Permissions.Allows(ctx.AdminRole, Permission.ManageSlots) && await blockWizard.Value.TryTypedAsync(ctx, text, ct))
-        {
-            return true;
-        }
-
-        if (Permissions.Allows(ctx.AdminRole, Permission.ManageBookings) && await bookingActions.Value.TryTypedAsync(ctx, text, ct))
-        {
-            return true;
-        }
-
-        if (Permissions.Allows(ctx.AdminRole, Permission.ManageSettings) && await settings.Value.TryTypedAsync(ctx, text, ct))
-        {
-            return true;
-        }
-
-        if (Permissions.Allows(ctx.AdminRole, Permission.Broadcast) && await broadcasts.Value.TryTypedAsync(ctx, text, ct))
-        {
-            return true;
-        }
-
-        if (Permissions.Allows(ctx.AdminRole, Permission.EditTexts) && await textEditor.Value.TryTypedAsync(ctx, text, ct))
-        {
-            return true;
-        }
-
-        if (Permissions.Allows(ctx.AdminRole, Permission.EditFields) && await fieldEditor.Value.TryTypedAsync(ctx, text, ct))
-        {
-            return true;
-        }
-
-        return await visits.Value.TryCommentAsync(ctx, text, ct);
+        return await phone.Value.TryTypedAsync(ctx, text, ct)
+            || (May(Permission.ManageAdmins) && await admins.Value.TryTypedIdAsync(ctx, text, ct))
+            || (May(Permission.ManageServices) && await serviceWizard.Value.TryTypedAsync(ctx, text, ct))
+            || (May(Permission.ManageSlots) && await blockWizard.Value.TryTypedAsync(ctx, text, ct))
+            || (May(Permission.ManageBookings) && await bookingActions.Value.TryTypedAsync(ctx, text, ct))
+            || (May(Permission.ManageSettings) && await settings.Value.TryTypedAsync(ctx, text, ct))
+            || (May(Permission.Broadcast) && await broadcasts.Value.TryTypedAsync(ctx, text, ct))
+            || (May(Permission.EditTexts) && await textEditor.Value.TryTypedAsync(ctx, text, ct))
+            || (May(Permission.EditFields) && await fieldEditor.Value.TryTypedAsync(ctx, text, ct))
+            || await visits.Value.TryCommentAsync(ctx, text, ct);
     }
 }
