@@ -29,7 +29,7 @@ public sealed class PrivacyScreens(Replies replies, ShowMyData.Handler show, For
             ("language", data.LanguageChosen ? language : t.Format("privacy.language_auto", ("language", language))),
             ("phone", data.Phone ?? none),
             ("first_seen", f.DateTime(data.FirstSeenUtc)), ("last_seen", f.DateTime(data.LastSeenUtc)),
-            ("upcoming", data.Upcoming), ("past", data.Past), ("reviews", data.Reviews));
+            ("upcoming", data.Upcoming), ("past", data.Past), ("reviews", data.Reviews), ("waits", data.Waits));
         text = BookingWizard.Lines(text, data.IsAdmin ? t["privacy.mydata_admin"] : null, t["privacy.mydata_footer"]);
         await replies.SendAsync(ctx.ChatId, text, Keyboards.Rows([Keyboards.Button(t["privacy.forget_button"], new AskForget())]), ct);
     }

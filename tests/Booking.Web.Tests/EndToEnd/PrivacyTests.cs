@@ -29,6 +29,7 @@ public sealed class PrivacyTests : IAsyncLifetime
         Assert.Contains("📱 Телефон: —", text, StringComparison.Ordinal);
         Assert.Contains("🕐 Впервые написали: 1 декабря (вт), 09:00", text, StringComparison.Ordinal);
         Assert.Contains("📅 Записи: предстоящих — 1, в истории — 0", text, StringComparison.Ordinal);
+        Assert.Contains("🔔 Лист ожидания: дней — 0", text, StringComparison.Ordinal);
         Assert.Contains("⭐ Отзывов: 0", text, StringComparison.Ordinal);
         Assert.DoesNotContain("администратор", text, StringComparison.Ordinal);
         Assert.Equal(["🗑 Удалить мои данные"], anna.LastMessage.Buttons.Select(b => b.Text));

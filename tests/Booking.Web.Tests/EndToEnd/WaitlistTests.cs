@@ -80,6 +80,20 @@ public sealed class WaitlistTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Mydata_counts_the_days_waited_for_and_forgetme_takes_the_waits_with_it()
+    {
+        var boris = _s.User(1002, "Борис");
+        await JoinAsync(boris);
+
+        await boris.SendTextAsync("/mydata");
+        Assert.Contains("🔔 Лист ожидания: дней — 1", boris.LastMessage.Text, StringComparison.Ordinal);
+
+        await boris.PressAsync("🗑 Удалить мои данные");
+        await boris.PressAsync("🗑 Да, удалить");
+        Assert.Empty(await WaitsAsync());
+    }
+
+    [Fact]
     public async Task Joining_the_same_day_twice_is_answered_kindly_and_keeps_one_wait()
     {
         var boris = _s.User(1002, "Борис");

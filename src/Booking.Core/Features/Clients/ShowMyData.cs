@@ -11,9 +11,10 @@ public static class ShowMyData
     /// <param name="Upcoming">Confirmed bookings still ahead.</param>
     /// <param name="Past">Every other booking kept: visits, no-shows and cancellations.</param>
     /// <param name="Reviews">Ratings given (comments included).</param>
+    /// <param name="Waits">Days the person is still on the waitlist for (X4).</param>
     public sealed record Result(
         string FirstName, string? LastName, string? Username, string Language, bool LanguageChosen, string? Phone,
-        DateTime FirstSeenUtc, DateTime LastSeenUtc, int Upcoming, int Past, int Reviews, bool IsAdmin);
+        DateTime FirstSeenUtc, DateTime LastSeenUtc, int Upcoming, int Past, int Reviews, int Waits, bool IsAdmin);
 
     public sealed class Handler(BookingDb db, AccessControl access, TimeProvider clock)
     {
@@ -31,10 +32,11 @@ public static class ShowMyData
                 .Select(b => new { b.Status, b.StartUtc }).ToListAsync(ct);
             var upcoming = bookings.Count(b => b.Status == BookingStatus.Confirmed && b.StartUtc > nowUtc);
             var reviews = await db.Reviews.CountAsync(r => r.ClientId == clientId, ct);
+            var waits = await db.WaitlistEntries.CountAsync(e => e.ClientId == clientId && e.Status == WaitStatus.Waiting, ct);
             var isAdmin = await access.RoleOfAsync(clientId, ct) is not null;
             return new Result(
                 client.FirstName, client.LastName, client.Username, client.Language, client.LanguageChosen, client.Phone,
-                client.FirstSeenUtc, client.LastSeenUtc, upcoming, bookings.Count - upcoming, reviews, isAdmin);
+                client.FirstSeenUtc, client.LastSeenUtc, upcoming, bookings.Count - upcoming, reviews, waits, isAdmin);
         }
     }
 }

@@ -41,13 +41,21 @@ public abstract class ShowMyDataTests(Storage storage) : IAsyncLifetime
         await _world.InDbAsync(db =>
         {
             db.Reviews.Add(new Review(first.Booking!.Id, 1, 5, Now.UtcDateTime));
+
+            // Still waiting for the 6th; no longer for the 7th; the other client's wait is not Anna's.
+            var day = new Interval(Moscow(12, 6, 0), Moscow(12, 7, 0));
+            db.WaitlistEntries.Add(new WaitlistEntry(1, _world.ServiceId, new DateOnly(2026, 12, 6), day, Now.UtcDateTime));
+            var left = new WaitlistEntry(1, _world.ServiceId, new DateOnly(2026, 12, 7), day, Now.UtcDateTime);
+            left.Close(WaitStatus.Left, Now.UtcDateTime);
+            db.WaitlistEntries.Add(left);
+            db.WaitlistEntries.Add(new WaitlistEntry(2, _world.ServiceId, new DateOnly(2026, 12, 6), day, Now.UtcDateTime));
             return db.SaveChangesAsync();
         });
 
         var mine = await ShowAsync(1);
 
         Assert.Equal(
-            new ShowMyData.Result("Анна", "Петрова", "anna_p", "ru", false, "+79161234567", Now.UtcDateTime.AddDays(-30), Now.UtcDateTime.AddDays(-30), 1, 1, 1, false),
+            new ShowMyData.Result("Анна", "Петрова", "anna_p", "ru", false, "+79161234567", Now.UtcDateTime.AddDays(-30), Now.UtcDateTime.AddDays(-30), 1, 1, 1, 1, false),
             mine);
     }
 
