@@ -22,7 +22,7 @@ public sealed class MyBookingsScreens(
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
         var rows = new List<InlineKeyboardButton[]>();
         var parts = new List<string> { t["my.title"] };
-        if (list.Upcoming.Count == 0)
+        if (list.Upcoming.Count == 0 && list.Held.Count == 0)
         {
             parts.Add(t["my.empty"]);
         }
@@ -40,8 +40,15 @@ public sealed class MyBookingsScreens(
             ]);
         }
 
+        // A held booking has no buttons: the invoice above in the chat pays it, and the hold lapses by itself.
+        foreach (var b in list.Held)
+        {
+            parts.Add(t.Format("my.held_item", ("service", b.Service?.Name), ("date", f.Date(b.StartUtc)), ("time", f.Time(b.StartUtc)),
+                ("deposit", f.Price(b.DepositAmount ?? 0, b.Currency)), ("until", f.Time(b.HoldUntilUtc ?? ctx.NowUtc))));
+        }
+
         var footer = new List<InlineKeyboardButton>();
-        if (list.Upcoming.Count < list.Limit)
+        if (list.Upcoming.Count + list.Held.Count < list.Limit)
         {
             footer.Add(Keyboards.Button(t["my.book_button"], new ListServicesAgain()));
         }

@@ -70,6 +70,40 @@ public sealed class PrepaymentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task My_bookings_shows_a_held_booking_with_its_deposit_and_deadline_then_as_a_booking_once_paid()
+    {
+        var anna = _s.User(1001, "Анна");
+        await HoldAsync(anna);
+
+        await anna.SendTextAsync("/my");
+        var held = anna.LastMessage;
+        Assert.Contains("⏳ Массаж</b> — ждёт предоплаты", held.Text, StringComparison.Ordinal);
+        Assert.Contains("💳 500", held.Text, StringComparison.Ordinal);
+        Assert.Contains("до 09:10", held.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("нет предстоящих", held.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(held.Buttons, b => b.Text.StartsWith("❌ Отменить", StringComparison.Ordinal));
+
+        await anna.PayAsync();
+        await anna.SendTextAsync("/my");
+        Assert.Contains("1. Массаж", anna.LastMessage.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("⏳", anna.LastMessage.Text, StringComparison.Ordinal);
+        Assert.Contains(anna.LastMessage.Buttons, b => b.Text == "❌ Отменить #1");
+    }
+
+    [Fact]
+    public async Task A_lapsed_hold_is_gone_from_my_bookings()
+    {
+        var anna = _s.User(1001, "Анна");
+        await HoldAsync(anna);
+        _s.Clock.Advance(TimeSpan.FromMinutes(11));
+        await SweepHoldsAsync();
+
+        await anna.SendTextAsync("/my");
+        Assert.Contains("нет предстоящих", anna.LastMessage.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("⏳", anna.LastMessage.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unpaid_hold_keeps_the_slot_for_ten_minutes_then_frees_it_and_tells_the_client_kindly()
     {
         var anna = _s.User(1001, "Анна");
