@@ -54,6 +54,11 @@ public static class DashboardPage
         Row("web.fig_active_users", p => N(p.ActiveUsers));
         Row("web.fig_revenue", p => Money(p.Revenue));
         Row("web.fig_expected", p => Money(p.Expected));
+        if (periods.Any(p => p.Prepaid.Count > 0))
+        {
+            Row("web.fig_prepaid", p => Money(p.Prepaid));
+        }
+
         Row("web.fig_rating", p => p.AverageRating is { } r ? f.Rating(r) + " (" + N(p.Reviews) + ")" : "—");
         Row("web.fig_load", p => p.Load.Load is { } l ? Math.Round(l * 100).ToString(CultureInfo.InvariantCulture) + " %" : "—");
         return h.Raw("</tbody></table></section>").ToString();

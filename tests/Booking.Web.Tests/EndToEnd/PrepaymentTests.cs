@@ -61,6 +61,14 @@ public sealed class PrepaymentTests : IAsyncLifetime
         Assert.EndsWith(".ics", Assert.Single(anna.Documents).FileName, StringComparison.Ordinal);
         var booking = Assert.Single(await _s.BookingsAsync());
         Assert.Equal((BookingStatus.Confirmed, 500m), (booking.Status, booking.PaidAmount));
+        await _s.Admin.SendTextAsync("/admin");
+        await _s.Admin.PressAsync("📊 Статистика");
+        Assert.Contains("💳 Предоплаты получены: 500", _s.Admin.LastMessage.Text, StringComparison.Ordinal);
+        using (var panel = await Panel.PanelClient.SignedInAsync(_s, _s.Admin))
+        {
+            var dashboard = await panel.GetStringAsync("/panel/");
+            Assert.Matches("<th>Предоплаты</th><td>500[^<]*₽</td><td>500[^<]*₽</td><td>500[^<]*₽</td>", dashboard);
+        }
 
         _s.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 7, 0, 0, TimeSpan.Zero));
         await SweepHoldsAsync();

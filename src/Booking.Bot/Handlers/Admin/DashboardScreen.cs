@@ -66,6 +66,11 @@ public sealed class DashboardScreen(Replies replies, GetDashboard.Handler dashbo
         lines.Add(d.Expected.Count == 0 ? t["dashboard.expected_none"]
             : d.ExpectedUntil is { } until ? t.Format("dashboard.expected", ("until", f.Date(until)), ("amount", Money(f, d.Expected)))
             : t.Format("dashboard.expected_all", ("amount", Money(f, d.Expected))));
+        if (d.Prepaid.Count > 0)
+        {
+            lines.Add(t.Format("dashboard.prepaid", ("amount", Money(f, d.Prepaid))));
+        }
+
         lines.Add(d.AverageRating is { } rating ? t.Format("dashboard.rating", ("rating", f.Rating(rating)), ("count", d.Reviews)) : t["dashboard.rating_none"]);
         lines.Add(d.Load.Load is { } load
             ? t.Format("dashboard.load", ("percent", Math.Round(load * 100).ToString(CultureInfo.InvariantCulture)), ("booked", Hours(t, d.Load.Booked)), ("open", Hours(t, d.Load.Open)))

@@ -71,6 +71,10 @@ public static class GetDashboard
     /// Sum of the prices of confirmed bookings from now until the end of <paramref name="ExpectedUntil"/>, per currency:
     /// the same number of days as the period, looking forward (all future bookings for all time).
     /// </param>
+    /// <param name="Prepaid">
+    /// Deposits (X3) paid during the period, per currency, except those owed back because the booking could not stand.
+    /// Empty where no deposit is asked.
+    /// </param>
     /// <param name="Reviews">Reviews written during the period; <paramref name="AverageRating"/> is their mean.</param>
     /// <param name="Load">
     /// Minutes booked (confirmed, completed and no-show bookings; cancelled ones free their time) inside the open
@@ -80,10 +84,12 @@ public static class GetDashboard
     public sealed record Result(
         DashboardPeriod Period, DateOnly From, DateOnly To,
         int Made, int Completed, int Cancelled, int NoShows, int AwaitingMark, int NewUsers, int ActiveUsers,
-        IReadOnlyList<Money> Revenue, IReadOnlyList<Money> Expected, DateOnly? ExpectedUntil,
+        IReadOnlyList<Money> Revenue, IReadOnlyList<Money> Expected, DateOnly? ExpectedUntil, IReadOnlyList<Money> Prepaid,
         double? AverageRating, int Reviews, Occupancy.Minutes Load, IReadOnlyList<TopClient> TopClients, IReadOnlyList<Advice> Advice);
 
-    private sealed record Row(long ClientId, BookingStatus Status, DateTime StartUtc, DateTime EndUtc, DateTime CreatedUtc, decimal Price, string Currency);
+    private sealed record Row(
+        long ClientId, BookingStatus Status, DateTime StartUtc, DateTime EndUtc, DateTime CreatedUtc, decimal Price, string Currency,
+        decimal? PaidAmount, DateTime? PaidUtc, bool RefundDue);
 
     public sealed class Handler(BookingDb db, ScheduleReader reader, AccessControl access)
     {
@@ -107,7 +113,7 @@ public static class GetDashboard
             var rows = await db.Bookings.AsNoTracking()
                 .Where(b => (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Cancelled
                     || b.Status == BookingStatus.Completed || b.Status == BookingStatus.NoShow) && b.StartUtc >= fromUtc)
-                .Select(b => new Row(b.ClientId, b.Status, b.StartUtc, b.EndUtc, b.CreatedUtc, b.Price, b.Currency))
+                .Select(b => new Row(b.ClientId, b.Status, b.StartUtc, b.EndUtc, b.CreatedUtc, b.Price, b.Currency, b.PaidAmount, b.PaidUtc, b.RefundDue))
                 .ToListAsync(ct);
             var visits = rows.Where(r => r.StartUtc < toUtc).ToList();
             int Count(BookingStatus status) => visits.Count(v => v.Status == status);
@@ -115,6 +121,8 @@ public static class GetDashboard
 
             var expectedEndUtc = expectedUntil is { } until ? LocalTime.ToUtc(until.AddDays(1), TimeOnly.MinValue, zone) : DateTime.MaxValue;
             var expected = rows.Where(r => r.Status == BookingStatus.Confirmed && r.StartUtc >= nowUtc && r.StartUtc < expectedEndUtc);
+            // A deposit is paid after the booking is made and before it starts, so its booking is among the rows too.
+            var prepaid = rows.Where(r => r.PaidAmount is not null && r.PaidUtc >= fromUtc && r.PaidUtc < toUtc && !r.RefundDue);
             var (average, reviews) = await RatingsAsync(fromUtc, toUtc, ct);
             var (newUsers, activeUsers) = await UsersAsync(fromUtc, toUtc, ct);
             var load = await LoadAsync(from, today, zone, visits, ct);
@@ -124,7 +132,8 @@ public static class GetDashboard
                 completed, cancelled, noShows,
                 AwaitingMark: visits.Count(v => v.Status == BookingStatus.Confirmed && v.EndUtc <= nowUtc),
                 newUsers, activeUsers,
-                Sum(visits.Where(v => v.Status == BookingStatus.Completed)), Sum(expected), expectedUntil,
+                Sum(visits.Where(v => v.Status == BookingStatus.Completed), r => r.Price), Sum(expected, r => r.Price), expectedUntil,
+                Sum(prepaid, r => r.PaidAmount!.Value),
                 average, reviews, load,
                 await TopClientsAsync(visits, ct),
                 Advise(load, visits.Count, completed, cancelled, noShows));
@@ -152,9 +161,9 @@ public static class GetDashboard
             return advice;
         }
 
-        private static List<Money> Sum(IEnumerable<Row> rows) =>
+        private static List<Money> Sum(IEnumerable<Row> rows, Func<Row, decimal> amount) =>
             rows.GroupBy(r => r.Currency, StringComparer.Ordinal)
-                .Select(g => new Money(g.Key, g.Sum(r => r.Price)))
+                .Select(g => new Money(g.Key, g.Sum(amount)))
                 .OrderByDescending(m => m.Amount)
                 .ToList();
 

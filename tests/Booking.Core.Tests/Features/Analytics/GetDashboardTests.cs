@@ -46,6 +46,27 @@ public abstract class GetDashboardTests(Storage storage) : IAsyncLifetime
     }
 
     [StorageFact]
+    public async Task Deposits_paid_in_the_period_are_summed_and_one_owed_back_is_not()
+    {
+        Assert.Empty((await DashboardAsync(DashboardPeriod.Week)).Prepaid);
+        await _world.InDbAsync(async db =>
+        {
+            var service = await db.Services.FindAsync(_world.ServiceId);
+            var now = Now.UtcDateTime;
+            var paid = Domain.Booking.Hold(1, service!, 500m, Moscow(12, 20, 10), now.AddMinutes(10), now);
+            paid.ConfirmPaid(new Payment("charge-1", "provider-1", 500m, "RUB"), new NotificationPlan([], 120), now);
+            var tooLate = Domain.Booking.Hold(2, service!, 700m, Moscow(12, 20, 12), now.AddMinutes(10), now);
+            tooLate.ReleaseHold(now);
+            tooLate.OweRefund(new Payment("charge-2", "provider-2", 700m, "RUB"), now);
+            db.Bookings.AddRange(paid, tooLate);
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Equal([new GetDashboard.Money("RUB", 500m)], (await DashboardAsync(DashboardPeriod.Week)).Prepaid);
+        Assert.Equal([new GetDashboard.Money("RUB", 500m)], (await DashboardAsync(DashboardPeriod.Today)).Prepaid);
+    }
+
+    [StorageFact]
     public async Task Today_counts_only_todays_visits_and_expects_the_rest_of_the_day()
     {
         var d = await DashboardAsync(DashboardPeriod.Today);

@@ -35,6 +35,8 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.Contains("💰 Выручка: 2\u202F500 ₽", week, StringComparison.Ordinal);
         Assert.Contains("🔮 Ожидается до 7 декабря (пн): 2\u202F500 ₽", week, StringComparison.Ordinal);
         Assert.Contains("📈 Загрузка: 2% (1 ч из 63 ч)", week, StringComparison.Ordinal);
+        Assert.DoesNotContain("Предоплаты", week, StringComparison.Ordinal);
+
         Assert.Contains("1. Анна — 1", week, StringComparison.Ordinal);
         Assert.Contains("Загрузка ниже 30%", week, StringComparison.Ordinal);
         Assert.Contains(owner.LastMessage.Buttons, b => b.Text == "· 7 дней ·");
@@ -48,5 +50,11 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.Contains("🔮 Будущих записей пока нет", today, StringComparison.Ordinal);
         Assert.Contains("📈 Загрузка: 0% (0 мин из 9 ч)", today, StringComparison.Ordinal);
         Assert.Equal(0, owner.UnansweredCallbacks);
+
+        // Without deposits neither the bot nor the panel shows a deposits line.
+        using (var panel = await Panel.PanelClient.SignedInAsync(_s, owner))
+        {
+            Assert.DoesNotContain("Предоплаты", await panel.GetStringAsync("/panel/"), StringComparison.Ordinal);
+        }
     }
 }
