@@ -11,10 +11,12 @@ namespace Booking.Bot.Handlers.Admin;
 
 /// <summary>
 /// A8: pick a day, see its upcoming bookings, then shift them all, change the service of one or all, or cancel
-/// them all. Each operation is confirmed, checked as a whole, and the clients concerned are told.
+/// them all. Each operation is confirmed, checked as a whole, and the clients concerned are told; a moved or changed
+/// visit also comes with its calendar file again, so the event already in the client's calendar follows (as for one move).
 /// </summary>
 public sealed class MassEditScreens(
-    Replies replies, GetDaySchedule.Handler days, ListServices.Handler services, MassEditDay.Handler massEdit, ClientNotices notices)
+    Replies replies, GetDaySchedule.Handler days, ListServices.Handler services, MassEditDay.Handler massEdit, ClientNotices notices,
+    CalendarFile calendar)
 {
     private static readonly int[] Shifts = [-60, -30, -15, 15, 30, 60];
 
@@ -63,8 +65,11 @@ public sealed class MassEditScreens(
         var result = await massEdit.HandleAsync(ctx.ChatId, shift.Date, new MassEditDay.Shift(shift.Minutes), ct);
         foreach (var c in result.Changed)
         {
-            await notices.TellAsync(c.Booking.ClientId, (ct2, f) => ct2.Format("mass.client_moved",
-                ("service", c.Booking.Service?.Name), ("old", f.DateTime(c.PreviousStartUtc)), ("new", f.DateTime(c.Booking.StartUtc))), ct);
+            if (await notices.TellAsync(c.Booking.ClientId, (ct2, f) => ct2.Format("mass.client_moved",
+                ("service", c.Booking.Service?.Name), ("old", f.DateTime(c.PreviousStartUtc)), ("new", f.DateTime(c.Booking.StartUtc))), ct))
+            {
+                await calendar.SendToClientAsync(c.Booking.ClientId, c.Booking.Id, ct);
+            }
         }
 
         await ReportAsync(ctx, shift.Date, result, ct);
@@ -97,8 +102,11 @@ public sealed class MassEditScreens(
         var result = await massEdit.HandleAsync(ctx.ChatId, change.Date, new MassEditDay.ChangeService(change.ServiceId.Value, only), ct);
         foreach (var c in result.Changed)
         {
-            await notices.TellAsync(c.Booking.ClientId, (ct2, f) => ct2.Format("mass.client_service",
-                ("service", c.Booking.Service?.Name), ("when", f.DateTime(c.Booking.StartUtc)), ("duration", f.Duration(c.Booking.DurationMinutes))), ct);
+            if (await notices.TellAsync(c.Booking.ClientId, (ct2, f) => ct2.Format("mass.client_service",
+                ("service", c.Booking.Service?.Name), ("when", f.DateTime(c.Booking.StartUtc)), ("duration", f.Duration(c.Booking.DurationMinutes))), ct))
+            {
+                await calendar.SendToClientAsync(c.Booking.ClientId, c.Booking.Id, ct);
+            }
         }
 
         await ReportAsync(ctx, change.Date, result, ct);

@@ -37,8 +37,38 @@ public sealed class MassEditTests : IAsyncLifetime
         Assert.Equal(
             [new DateTime(2026, 12, 3, 7, 30, 0, DateTimeKind.Utc), new DateTime(2026, 12, 3, 9, 30, 0, DateTimeKind.Utc)],
             (await _s.BookingsAsync()).Select(b => b.StartUtc));
-        Assert.Contains("Теперь: <b>3 декабря (чт), 10:30</b>", anna.LastMessage.Text, StringComparison.Ordinal);
-        Assert.Contains("Теперь: <b>3 декабря (чт), 12:30</b>", boris.LastMessage.Text, StringComparison.Ordinal);
+        Assert.Contains(anna.Messages, m => m.Text.Contains("Теперь: <b>3 декабря (чт), 10:30</b>", StringComparison.Ordinal));
+        Assert.Contains(boris.Messages, m => m.Text.Contains("Теперь: <b>3 декабря (чт), 12:30</b>", StringComparison.Ordinal));
+
+        // Each calendar gets the same event again at the new time: one file from the booking, one from the shift.
+        Assert.Equal(2, anna.Documents.Count);
+        var moved = System.Text.Encoding.UTF8.GetString(anna.Documents[1].Content);
+        Assert.Contains("DTSTART;TZID=Europe/Moscow:20261203T103000", moved, StringComparison.Ordinal);
+        Assert.Equal(2, boris.Documents.Count);
+    }
+
+    [Fact]
+    public async Task Changing_the_service_of_a_days_bookings_tells_each_client_and_updates_their_calendar_event()
+    {
+        var anna = _s.User(1001, "Анна");
+        await BookingFlowTests.BookAsync(anna, "3 🟢", "10:00");
+        var express = await _s.AddServiceAsync("Экспресс-массаж", 30, 1500m);
+
+        await OpenDayAsync();
+        await _s.Admin.PressAsync("💆 Сменить услугу");
+        await _s.Admin.PressAsync("Экспресс-массаж");
+        await _s.Admin.PressAsync("Все записи дня");
+
+        Assert.Contains("изменено записей: 1", _s.Admin.LastMessage.Text, StringComparison.Ordinal);
+        var booking = Assert.Single(await _s.BookingsAsync());
+        Assert.Equal((express, 30), (booking.ServiceId, booking.DurationMinutes));
+        Assert.Contains(anna.Messages, m => m.Text.Contains("В вашей записи изменена услуга", StringComparison.Ordinal)
+            && m.Text.Contains("Экспресс-массаж", StringComparison.Ordinal));
+        Assert.Equal(2, anna.Documents.Count);
+        var changed = System.Text.Encoding.UTF8.GetString(anna.Documents[1].Content);
+        Assert.Contains("Экспресс-массаж", changed, StringComparison.Ordinal);
+        Assert.Contains("DTEND;TZID=Europe/Moscow:20261203T103000", changed, StringComparison.Ordinal);
+        Assert.Equal(0, _s.Admin.UnansweredCallbacks);
     }
 
     [Fact]
