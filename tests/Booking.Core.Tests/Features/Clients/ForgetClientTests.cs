@@ -124,9 +124,10 @@ public abstract class ForgetClientTests(Storage storage) : IAsyncLifetime
         var after = await Task.WhenAll(Enum.GetValues<DashboardPeriod>().Select(DashboardAsync));
         foreach (var (b, a) in before.Zip(after))
         {
-            Assert.Equal(b with { TopClients = [], Revenue = [], Expected = [], Advice = [] }, a with { TopClients = [], Revenue = [], Expected = [], Advice = [] });
+            Assert.Equal(b with { TopClients = [], Revenue = [], Expected = [], Prepaid = [], Advice = [] }, a with { TopClients = [], Revenue = [], Expected = [], Prepaid = [], Advice = [] });
             Assert.Equal(b.Revenue, a.Revenue);
             Assert.Equal(b.Expected, a.Expected);
+            Assert.Equal(b.Prepaid, a.Prepaid);
             Assert.Equal(b.Advice, a.Advice);
             Assert.Equal(b.TopClients.Select(c => c.Visits), a.TopClients.Select(c => c.Visits));
         }
