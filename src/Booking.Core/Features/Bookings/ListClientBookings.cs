@@ -17,14 +17,15 @@ public static class ListClientBookings
         public async Task<Result> HandleAsync(long clientId, CancellationToken ct)
         {
             var nowUtc = clock.GetUtcNow().UtcDateTime;
-            var upcoming = await db.Bookings.AsNoTracking().Include(b => b.Service)
-                .Where(b => b.ClientId == clientId && b.Status == BookingStatus.Confirmed && b.StartUtc > nowUtc)
+
+            // One query for both: a held booking is upcoming too, only not confirmed yet.
+            var ahead = await db.Bookings.AsNoTracking().Include(b => b.Service)
+                .Where(b => b.ClientId == clientId && ((b.Status == BookingStatus.Confirmed && b.StartUtc > nowUtc)
+                    || (b.Status == BookingStatus.AwaitingPayment && b.HoldUntilUtc > nowUtc)))
                 .OrderBy(b => b.StartUtc)
                 .ToListAsync(ct);
-            var held = await db.Bookings.AsNoTracking().Include(b => b.Service)
-                .Where(b => b.ClientId == clientId && b.Status == BookingStatus.AwaitingPayment && b.HoldUntilUtc > nowUtc)
-                .OrderBy(b => b.StartUtc)
-                .ToListAsync(ct);
+            var upcoming = ahead.Where(b => b.Status == BookingStatus.Confirmed).ToList();
+            var held = ahead.Where(b => b.Status == BookingStatus.AwaitingPayment).ToList();
             var recent = await db.Bookings.AsNoTracking().Include(b => b.Service)
                 .Where(b => b.ClientId == clientId && b.Status != BookingStatus.AwaitingPayment && b.Status != BookingStatus.Expired && (b.StartUtc <= nowUtc || b.Status != BookingStatus.Confirmed))
                 .OrderByDescending(b => b.StartUtc)
