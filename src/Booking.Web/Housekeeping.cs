@@ -21,6 +21,7 @@ public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider clock
         var nowUtc = Clock.GetUtcNow().UtcDateTime;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BookingDb>();
+        using var turn = await db.WriterTurnAsync(ct);
         var drafts = await db.Conversations.Where(c => c.ExpiresUtc <= nowUtc).ExecuteDeleteAsync(ct);
         var cutoff = nowUtc - KeepUpdateMarks;
         var marks = await db.ProcessedUpdates.Where(p => p.ProcessedUtc < cutoff).ExecuteDeleteAsync(ct);

@@ -18,6 +18,7 @@ public static class MarkClientBlocked
             // The same scope may track this client (it is who the update came from); keep that copy in step,
             // or the scope's final save would write the old flag back.
             db.Clients.Local.FirstOrDefault(c => c.Id == clientId)?.MarkBlocked();
+            using var turn = await db.WriterTurnAsync(ct);
             var changed = await db.Clients.Where(c => c.Id == clientId && !c.IsBlocked)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsBlocked, true), ct);
             return changed > 0;

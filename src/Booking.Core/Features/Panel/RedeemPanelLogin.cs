@@ -37,9 +37,16 @@ public static class RedeemPanelLogin
 
             var nowUtc = clock.GetUtcNow().UtcDateTime;
             var hash = IssuePanelLogin.HashOf(token.Trim());
-            var consumed = await db.PanelLoginTokens
-                .Where(t => t.TokenHash == hash && t.UsedUtc == null && t.ExpiresUtc > nowUtc)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedUtc, nowUtc), ct);
+            int consumed;
+
+            // Queued with the bot's other writers on SQLite (ADR 0025), instead of meeting them at SQLite's lock.
+            using (await db.WriterTurnAsync(ct))
+            {
+                consumed = await db.PanelLoginTokens
+                    .Where(t => t.TokenHash == hash && t.UsedUtc == null && t.ExpiresUtc > nowUtc)
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedUtc, nowUtc), ct);
+            }
+
             var login = await db.PanelLoginTokens.AsNoTracking().SingleOrDefaultAsync(t => t.TokenHash == hash, ct);
             if (consumed != 1 || login is null)
             {
