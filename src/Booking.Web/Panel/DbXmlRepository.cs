@@ -25,6 +25,9 @@ public sealed class DbXmlRepository(IServiceScopeFactory scopes) : IXmlRepositor
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BookingDb>();
         db.DataProtectionKeys.Add(new DataProtectionKey(friendlyName, element.ToString(SaveOptions.DisableFormatting)));
-        db.SaveChanges();
+
+        // Through the async save on purpose: it queues for the SQLite writer turn with the bot's other writers (ADR 0025)
+        // instead of meeting them at SQLite's lock. Blocking here is fine: a key is written about once in 90 days.
+        db.SaveChangesAsync().GetAwaiter().GetResult();
     }
 }
