@@ -11,7 +11,7 @@ namespace Booking.Core.Features.Availability;
 /// <summary>
 /// The busy time of a span on SQLite: the same rows as <see cref="ScheduleReader"/>'s LINQ queries (which PostgreSQL
 /// runs), read in one command that returns each instant as whole seconds (<c>unixepoch</c>) and, only where the stored
-/// text has one, its fraction of a second (<see cref="SqliteInstantText"/>'s layout), so the instant is exact to the tick.
+/// text is longer than whole seconds, that text for <see cref="SqliteInstantText"/> to read, so the instant is exact to the tick.
 /// A month calendar reads a few hundred bookings; through EF each row cost two strings, their parsing and a
 /// per-row allocation of EF's own, which together were a third of everything the full client flow allocated (ADR 0027).
 /// Table and column names come from the model, so a renamed column cannot silently break the text.
@@ -48,35 +48,10 @@ internal static class SqliteBusyTimes
         }
     }
 
-    private static DateTime Instant(DbDataReader reader, int ordinal)
-    {
-        var instant = DateTime.UnixEpoch.AddSeconds(reader.GetInt64(ordinal));
-        if (reader.IsDBNull(ordinal + 1))
-        {
-            return instant;
-        }
-
-        // Up to seven digits after the point: the digits given, then zeros.
-        var ticks = 0L;
-        var digits = 0;
-        foreach (var c in reader.GetString(ordinal + 1))
-        {
-            if (c is < '0' or > '9' || digits == 7)
-            {
-                break;
-            }
-
-            ticks = (ticks * 10) + (c - '0');
-            digits++;
-        }
-
-        for (; digits < 7; digits++)
-        {
-            ticks *= 10;
-        }
-
-        return instant.AddTicks(ticks);
-    }
+    private static DateTime Instant(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal + 1)
+            ? DateTime.UnixEpoch.AddSeconds(reader.GetInt64(ordinal))
+            : SqliteInstantText.Parse(reader.GetString(ordinal + 1));
 
     private static void Add(DbCommand command, string name, object value)
     {
@@ -93,8 +68,8 @@ internal static class SqliteBusyTimes
         string Start(Func<string, string> column) => column(nameof(Domain.Booking.StartUtc));
         string End(Func<string, string> column) => column(nameof(Domain.Booking.EndUtc));
 
-        // Whole seconds, then the digits after "yyyy-MM-dd HH:mm:ss." when there are any (NULL for most instants).
-        static string Instant(string column) => $"unixepoch({column}), CASE WHEN length({column}) > 20 THEN substr({column}, 21) END";
+        // Whole seconds, and the text itself only when it says more than "yyyy-MM-dd HH:mm:ss" (NULL for most instants).
+        static string Instant(string column) => $"unixepoch({column}), CASE WHEN length({column}) > 19 THEN {column} END";
 
         // The same bounds as the LINQ query: a lower bound on the start turns the (Status, StartUtc) index scan into a seek.
         return $"""
