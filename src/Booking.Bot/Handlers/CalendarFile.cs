@@ -30,13 +30,25 @@ public sealed partial class CalendarFile(
         await SendAsync(ctx.ChatId, bookingId, ctx.Texts, ctx.Formats, ctx.NowUtc, ct);
     }
 
-    /// <summary>To a booking's client after someone else changed it (an admin's move), in the client's own language.</summary>
-    public async Task SendToClientAsync(long clientId, int bookingId, CancellationToken ct)
+    /// <summary>
+    /// Tells a booking's client that someone else changed it (an admin's move, a day shifted, a service changed) and,
+    /// once told, sends the event again, so the one already in their calendar follows: same UID, a higher SEQUENCE.
+    /// False when the client could not be reached.
+    /// </summary>
+    public async Task<bool> TellChangedAsync(long clientId, int bookingId, Func<Texts.Texts, Formats, string> compose, CancellationToken ct)
     {
+        if (!await notices.TellAsync(clientId, compose, ct))
+        {
+            return false;
+        }
+
+        // In the client's own language, as the notice was.
         if (await notices.VoiceAsync(clientId, ct) is var (t, f))
         {
             await SendAsync(clientId, bookingId, t, f, clock.GetUtcNow().UtcDateTime, ct);
         }
+
+        return true;
     }
 
     private async Task SendAsync(long chatId, int bookingId, Texts.Texts t, Formats f, DateTime nowUtc, CancellationToken ct)

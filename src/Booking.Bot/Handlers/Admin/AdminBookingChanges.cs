@@ -39,14 +39,8 @@ public sealed class AdminBookingChanges(CancelByAdmin.Handler cancel, MoveByAdmi
         }
 
         var b = result.Booking!;
-        var told = await notices.TellAsync(result.Client!.Id, (t, f) => t.Format("schedule.client_moved", ("service", b.Service?.Name),
+        var told = await calendar.TellChangedAsync(result.Client!.Id, b.Id, (t, f) => t.Format("schedule.client_moved", ("service", b.Service?.Name),
             ("old", f.DateTime(result.PreviousStartUtc!.Value)), ("new", f.DateTime(b.StartUtc))), ct);
-        if (told)
-        {
-            // The event already in the client's calendar moves too: same UID, a higher SEQUENCE.
-            await calendar.SendToClientAsync(result.Client.Id, b.Id, ct);
-        }
-
         return new Moved(result, told);
     }
 }

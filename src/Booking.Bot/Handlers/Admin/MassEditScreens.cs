@@ -65,11 +65,8 @@ public sealed class MassEditScreens(
         var result = await massEdit.HandleAsync(ctx.ChatId, shift.Date, new MassEditDay.Shift(shift.Minutes), ct);
         foreach (var c in result.Changed)
         {
-            if (await notices.TellAsync(c.Booking.ClientId, (ct2, f) => ct2.Format("mass.client_moved",
-                ("service", c.Booking.Service?.Name), ("old", f.DateTime(c.PreviousStartUtc)), ("new", f.DateTime(c.Booking.StartUtc))), ct))
-            {
-                await calendar.SendToClientAsync(c.Booking.ClientId, c.Booking.Id, ct);
-            }
+            await calendar.TellChangedAsync(c.Booking.ClientId, c.Booking.Id, (ct2, f) => ct2.Format("mass.client_moved",
+                ("service", c.Booking.Service?.Name), ("old", f.DateTime(c.PreviousStartUtc)), ("new", f.DateTime(c.Booking.StartUtc))), ct);
         }
 
         await ReportAsync(ctx, shift.Date, result, ct);
@@ -102,11 +99,8 @@ public sealed class MassEditScreens(
         var result = await massEdit.HandleAsync(ctx.ChatId, change.Date, new MassEditDay.ChangeService(change.ServiceId.Value, only), ct);
         foreach (var c in result.Changed)
         {
-            if (await notices.TellAsync(c.Booking.ClientId, (ct2, f) => ct2.Format("mass.client_service",
-                ("service", c.Booking.Service?.Name), ("when", f.DateTime(c.Booking.StartUtc)), ("duration", f.Duration(c.Booking.DurationMinutes))), ct))
-            {
-                await calendar.SendToClientAsync(c.Booking.ClientId, c.Booking.Id, ct);
-            }
+            await calendar.TellChangedAsync(c.Booking.ClientId, c.Booking.Id, (ct2, f) => ct2.Format("mass.client_service",
+                ("service", c.Booking.Service?.Name), ("when", f.DateTime(c.Booking.StartUtc)), ("duration", f.Duration(c.Booking.DurationMinutes))), ct);
         }
 
         await ReportAsync(ctx, change.Date, result, ct);
