@@ -63,7 +63,7 @@ public sealed class MyBookingsScreens(
             rows.Add([.. footer]);
         }
 
-        if ((await waits.HandleAsync(ctx.ChatId, ct)).Count is > 0 and var waiting)
+        if (await waits.CountAsync(ctx.ChatId, ct) is > 0 and var waiting)
         {
             rows.Add([Keyboards.Button(t.Format("waitlist.count_button", ("count", waiting)), new ShowWaits())]);
         }

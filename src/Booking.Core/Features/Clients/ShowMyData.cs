@@ -1,6 +1,7 @@
 using Booking.Core.Data;
 using Booking.Core.Domain;
 using Booking.Core.Features.Admins;
+using Booking.Core.Features.Waitlist;
 using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Core.Features.Clients;
@@ -16,7 +17,7 @@ public static class ShowMyData
         string FirstName, string? LastName, string? Username, string Language, bool LanguageChosen, string? Phone,
         DateTime FirstSeenUtc, DateTime LastSeenUtc, int Upcoming, int Past, int Reviews, int Waits, bool IsAdmin);
 
-    public sealed class Handler(BookingDb db, AccessControl access, TimeProvider clock)
+    public sealed class Handler(BookingDb db, AccessControl access, ListWaits.Handler waitlist, TimeProvider clock)
     {
         public async Task<Result?> HandleAsync(long clientId, CancellationToken ct)
         {
@@ -32,7 +33,7 @@ public static class ShowMyData
                 .Select(b => new { b.Status, b.StartUtc }).ToListAsync(ct);
             var upcoming = bookings.Count(b => b.Status == BookingStatus.Confirmed && b.StartUtc > nowUtc);
             var reviews = await db.Reviews.CountAsync(r => r.ClientId == clientId, ct);
-            var waits = await db.WaitlistEntries.CountAsync(e => e.ClientId == clientId && e.Status == WaitStatus.Waiting, ct);
+            var waits = await waitlist.CountAsync(clientId, ct);
             var isAdmin = await access.RoleOfAsync(clientId, ct) is not null;
             return new Result(
                 client.FirstName, client.LastName, client.Username, client.Language, client.LanguageChosen, client.Phone,

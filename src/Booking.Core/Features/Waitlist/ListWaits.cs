@@ -14,6 +14,8 @@ public static class ListWaits
         public async Task<IReadOnlyList<Wait>> HandleAsync(long clientId, CancellationToken ct) =>
             await Project(Waiting(clientId).OrderBy(e => e.Date).ThenBy(e => e.Id)).ToListAsync(ct);
 
+        public Task<int> CountAsync(long clientId, CancellationToken ct) => Waiting(clientId).CountAsync(ct);
+
         /// <summary>One of the client's waits, still open; null when it is someone else's, ended or unknown.</summary>
         public Task<Wait?> FindAsync(long clientId, int waitId, CancellationToken ct) =>
             Project(Waiting(clientId).Where(e => e.Id == waitId)).SingleOrDefaultAsync(ct);

@@ -42,13 +42,16 @@ public abstract class ShowMyDataTests(Storage storage) : IAsyncLifetime
         {
             db.Reviews.Add(new Review(first.Booking!.Id, 1, 5, Now.UtcDateTime));
 
-            // Still waiting for the 6th; no longer for the 7th; the other client's wait is not Anna's.
+            // Still waiting for the 6th; no longer for the 7th; the 30th has ended (not yet swept); the other client's wait
+            // is not Anna's. Only the 6th counts, as in "my bookings".
             var day = new Interval(Moscow(12, 6, 0), Moscow(12, 7, 0));
             db.WaitlistEntries.Add(new WaitlistEntry(1, _world.ServiceId, new DateOnly(2026, 12, 6), day, Now.UtcDateTime));
             var left = new WaitlistEntry(1, _world.ServiceId, new DateOnly(2026, 12, 7), day, Now.UtcDateTime);
             left.Close(WaitStatus.Left, Now.UtcDateTime);
             db.WaitlistEntries.Add(left);
             db.WaitlistEntries.Add(new WaitlistEntry(2, _world.ServiceId, new DateOnly(2026, 12, 6), day, Now.UtcDateTime));
+            db.WaitlistEntries.Add(new WaitlistEntry(1, _world.ServiceId, new DateOnly(2026, 11, 30),
+                new Interval(Moscow(11, 30, 0), Moscow(12, 1, 0)), Now.UtcDateTime.AddDays(-2)));
             return db.SaveChangesAsync();
         });
 
