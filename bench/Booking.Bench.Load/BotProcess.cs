@@ -11,6 +11,19 @@ public sealed record BotMemory(
 {
     /// <summary>RSS every 10 s of the phase: a plateau is a working set, a steady climb is something growing with users.</summary>
     public IReadOnlyList<long> RssSeries { get; init; } = [];
+
+    /// <summary>The largest sampled resident set (once a second) split the kernel's way (/proc/PID/status).</summary>
+    public ResidentSplit AtPeak { get; init; }
+}
+
+/// <summary>
+/// A resident set in the kernel's three parts: anonymous (the GC heap, SQLite's caches, thread stacks, the runtime's
+/// native allocations), shared memory (on Linux the runtime's JIT code and type data live in a double-mapped memfd),
+/// and files (the framework's and the app's images: clean pages any other .NET process on the machine shares).
+/// </summary>
+public readonly record struct ResidentSplit(long AnonymousBytes, long SharedMemoryBytes, long FileBytes)
+{
+    public long TotalBytes => AnonymousBytes + SharedMemoryBytes + FileBytes;
 }
 
 /// <summary>
@@ -25,7 +38,7 @@ public sealed class BotProcess : IAsyncDisposable
     [
         "dotnet_total_memory_bytes", "process_working_set_bytes", "process_private_memory_bytes",
         "dotnet_gc_heap_size_bytes", "dotnet_gc_committed_memory_bytes", "dotnet_gc_last_collection_heap_size_bytes",
-        "dotnet_process_memory_working_set_bytes", "dotnet_jit_compiled_il_bytes",
+        "dotnet_process_memory_working_set_bytes", "dotnet_jit_compiled_il_bytes", "bookingbot_sqlite_memory_bytes",
     ];
 
     private readonly Process _process;
@@ -34,6 +47,7 @@ public sealed class BotProcess : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task _sampler = Task.CompletedTask;
     private long _peakRss;
+    private ResidentSplit _peakSplit;
     private readonly List<long> _series = [];
 
     private BotProcess(Process process, string metricsUrl)
@@ -90,6 +104,7 @@ public sealed class BotProcess : IAsyncDisposable
         }
 
         _peakRss = 0;
+        _peakSplit = default;
         _peaks.Clear();
         _series.Clear();
         _sampler = SampleAsync(_stop.Token);
@@ -100,8 +115,12 @@ public sealed class BotProcess : IAsyncDisposable
         await _stop.CancelAsync();
         await _sampler;
         await SampleMetricsAsync(CancellationToken.None);
-        var (hwm, rss) = ReadStatus();
-        return new BotMemory(Math.Max(_peakRss, hwm), rss, new Dictionary<string, double>(_peaks), Mappings()) { RssSeries = [.. _series, rss] };
+        var (hwm, rss, _) = ReadStatus();
+        return new BotMemory(Math.Max(_peakRss, hwm), rss, new Dictionary<string, double>(_peaks), Mappings())
+        {
+            RssSeries = [.. _series, rss],
+            AtPeak = _peakSplit,
+        };
     }
 
     public async ValueTask DisposeAsync()
@@ -143,8 +162,13 @@ public sealed class BotProcess : IAsyncDisposable
         {
             for (var tick = 0; await timer.WaitForNextTickAsync(ct); tick++)
             {
-                var (hwm, rss) = ReadStatus();
+                var (hwm, rss, split) = ReadStatus();
                 _peakRss = Math.Max(_peakRss, hwm);
+                if (split.TotalBytes > _peakSplit.TotalBytes)
+                {
+                    _peakSplit = split;
+                }
+
                 if (tick % 10 == 0)
                 {
                     _series.Add(rss);
@@ -188,9 +212,9 @@ public sealed class BotProcess : IAsyncDisposable
         }
     }
 
-    private (long Hwm, long Rss) ReadStatus()
+    private (long Hwm, long Rss, ResidentSplit Split) ReadStatus()
     {
-        long hwm = 0, rss = 0;
+        long hwm = 0, rss = 0, anonymous = 0, shared = 0, files = 0;
         try
         {
             foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
@@ -203,6 +227,18 @@ public sealed class BotProcess : IAsyncDisposable
                 {
                     rss = Kb(line);
                 }
+                else if (line.StartsWith("RssAnon:", StringComparison.Ordinal))
+                {
+                    anonymous = Kb(line);
+                }
+                else if (line.StartsWith("RssShmem:", StringComparison.Ordinal))
+                {
+                    shared = Kb(line);
+                }
+                else if (line.StartsWith("RssFile:", StringComparison.Ordinal))
+                {
+                    files = Kb(line);
+                }
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -210,7 +246,7 @@ public sealed class BotProcess : IAsyncDisposable
             // The process is gone.
         }
 
-        return (hwm, rss);
+        return (hwm, rss, new ResidentSplit(anonymous, shared, files));
     }
 
     /// <summary>

@@ -133,6 +133,8 @@ static void Print(PhaseResult r, int run)
             Console.WriteLine(F($"  peak {name} = {MemoryPeak.Mb((long)value)}"));
         }
 
+        var split = bot.AtPeak;
+        Console.WriteLine(F($"  at the largest sample ({MemoryPeak.Mb(split.TotalBytes)}): anonymous {MemoryPeak.Mb(split.AnonymousBytes)} (GC heap, SQLite, stacks, runtime), JIT code and type data {MemoryPeak.Mb(split.SharedMemoryBytes)}, mapped images {MemoryPeak.Mb(split.FileBytes)} (shared with other .NET processes)"));
         Console.WriteLine("  RSS every 10 s (MB): " + string.Join(' ', bot.RssSeries.Select(b => (b / 1024 / 1024).ToString(CultureInfo.InvariantCulture))));
         Console.WriteLine("  resident at the end, largest mappings: " + string.Join(", ", bot.LargestMappings.Select(m => $"{m.Mapping} {MemoryPeak.Mb(m.RssBytes)}")));
     }

@@ -91,6 +91,7 @@ public static class BotApp
 
         services.AddHostedService(_ => new DatabaseLockHolder(held));
         services.AddSqliteBookingDb(settings.DatabaseTarget);
+        SqliteMemoryMetric.Register();
 
         // Hosted services start in registration order: the schema must exist before the backup job reads settings.
         services.AddHostedService<DatabaseStartup>();

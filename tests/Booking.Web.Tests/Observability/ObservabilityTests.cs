@@ -75,6 +75,16 @@ public sealed partial class ObservabilityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task On_SQLite_the_metrics_show_the_memory_SQLite_holds_outside_the_GC_heap()
+    {
+        await BookAsync(_s.User(1001, "Анна"));
+
+        // Every open connection keeps at least the schema, so a bot that has just booked holds well over 10 KB.
+        var bytes = Value(await MetricsAsync(), "bookingbot_sqlite_memory_bytes");
+        Assert.True(bytes > 10_000, $"bookingbot_sqlite_memory_bytes was {bytes}");
+    }
+
+    [Fact]
     public async Task A_confirm_for_a_slot_taken_meanwhile_is_counted_as_slot_unavailable()
     {
         const string taken = "bookingbot_bookings_total{action=\"book\",outcome=\"slot_unavailable\"}";
