@@ -48,9 +48,15 @@ internal static class WaitlistTriggers
             return;
         }
 
-        var waiting = await db.WaitlistEntries.WithOpenOffers()
-            .Where(e => e.Status == WaitStatus.Waiting && e.DayEndUtc > nowUtc)
-            .ToListAsync(ct);
+        var query = db.WaitlistEntries.WithOpenOffers().Where(e => e.Status == WaitStatus.Waiting && e.DayEndUtc > nowUtc);
+        if (weekdays.Count == 0 && dates.Count == 0)
+        {
+            // Only bookings and blocks changed (every booking made comes here): just the waits on days they touch.
+            var (from, to) = Span(freed, booked);
+            query = query.Where(e => e.DayEndUtc > from && e.DayStartUtc < to);
+        }
+
+        var waiting = await query.ToListAsync(ct);
         foreach (var wait in waiting)
         {
             var day = new Interval(wait.DayStartUtc, wait.DayEndUtc);
@@ -94,6 +100,26 @@ internal static class WaitlistTriggers
         {
             booked.Add(new Booked(b.ClientId, b.ServiceId, b.StartUtc));
         }
+    }
+
+    /// <summary>From the earliest to the latest instant the changes touch; a booking made counts as its first tick.</summary>
+    private static (DateTime From, DateTime To) Span(List<Freed> freed, List<Booked> booked)
+    {
+        var from = DateTime.MaxValue;
+        var to = DateTime.MinValue;
+        foreach (var f in freed)
+        {
+            from = f.Utc.StartUtc < from ? f.Utc.StartUtc : from;
+            to = f.Utc.EndUtc > to ? f.Utc.EndUtc : to;
+        }
+
+        foreach (var b in booked)
+        {
+            from = b.StartUtc < from ? b.StartUtc : from;
+            to = b.StartUtc.AddTicks(1) > to ? b.StartUtc.AddTicks(1) : to;
+        }
+
+        return (from, to);
     }
 
     private static Interval Original(EntityEntry entry, DateTime startUtc, DateTime endUtc) => entry.State == EntityState.Added

@@ -184,6 +184,36 @@ public abstract class WaitlistTests(Storage storage) : IAsyncLifetime
     }
 
     [StorageFact]
+    public async Task A_move_to_another_day_in_one_save_wakes_the_day_it_left_and_ends_the_movers_wait_on_the_day_it_reached()
+    {
+        // Client 1 (17:00 on the 3rd) also waits for the 4th; a wait on the 10th is on neither day. The waits are put in
+        // directly: the 4th and the 10th have free time, so they could not be joined through the bot.
+        await JoinAsync(2, FullDay);
+        await _world.InDbAsync(async db =>
+        {
+            foreach (var (client, day) in new[] { (1L, 4), (3L, 10) })
+            {
+                var dayUtc = new Interval(CoreWorld.Moscow(12, day, 0), CoreWorld.Moscow(12, day + 1, 0));
+                db.WaitlistEntries.Add(new WaitlistEntry(client, _world.ServiceId, new DateOnly(2026, 12, day), dayUtc, CoreWorld.Now.UtcDateTime));
+            }
+
+            await db.SaveChangesAsync();
+        });
+
+        var moved = await _world.RunAsync<MoveByAdmin.Handler, MoveByAdmin.Result>(
+            h => h.HandleAsync(new MoveByAdmin.Request(Owner, _lastBookingId, CoreWorld.Moscow(12, 4, 12)), default));
+
+        Assert.Equal(MoveByAdmin.Outcome.Moved, moved.Outcome);
+        var status = await _world.InDbAsync(db => db.WaitlistEntries.AsNoTracking().ToDictionaryAsync(e => e.ClientId, e => e.Status));
+        Assert.Equal(WaitStatus.Booked, status[1]);
+        Assert.Equal(WaitStatus.Waiting, status[2]);
+        Assert.Equal(WaitStatus.Waiting, status[3]);
+        var due = Assert.Single(await ClaimAsync());
+        Assert.Equal(2, due.ClientId);
+        Assert.Equal([Last], due.FreeStartsUtc);
+    }
+
+    [StorageFact]
     public async Task An_admin_cancellation_wakes_the_waitlist_with_the_freed_hour()
     {
         await JoinAsync(2, FullDay);
