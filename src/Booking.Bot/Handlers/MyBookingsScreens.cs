@@ -40,11 +40,13 @@ public sealed class MyBookingsScreens(
             ]);
         }
 
-        // A held booking has no buttons: the invoice above in the chat pays it, and the hold lapses by itself.
+        // The invoice above in the chat pays a held booking; the only button here gives the hold up at once (asked
+        // first, like a cancellation) instead of letting it lapse.
         foreach (var b in list.Held)
         {
             parts.Add(t.Format("my.held_item", ("service", b.Service?.Name), ("date", f.Date(b.StartUtc)), ("time", f.Time(b.StartUtc)),
                 ("deposit", f.Price(b.DepositAmount ?? 0, b.Currency)), ("until", f.Time(b.HoldUntilUtc ?? ctx.NowUtc))));
+            rows.Add([Keyboards.Button(t.Format("my.release_button", ("date", f.Date(b.StartUtc)), ("time", f.Time(b.StartUtc))), new AskCancel(b.Id))]);
         }
 
         var footer = new List<InlineKeyboardButton>();
@@ -101,9 +103,17 @@ public sealed class MyBookingsScreens(
     public async Task ConfirmCancelAsync(UpdateContext ctx, int bookingId, CancellationToken ct)
     {
         var result = await cancel.HandleAsync(new CancelBooking.Request(ctx.ChatId, bookingId), ct);
-        Observability.BotMetrics.CountBooking("cancel", result.Outcome);
         var b = result.Booking;
-        var alreadyDone = result.Outcome == CancelBooking.Outcome.NotActive && b?.Status == BookingStatus.Cancelled;
+
+        // A hold given up (X3) ends as Expired: it was never a visit, so it is neither a cancellation to count nor
+        // one to tell the admins about.
+        var wasHold = b?.Status == BookingStatus.Expired;
+        if (!wasHold)
+        {
+            Observability.BotMetrics.CountBooking("cancel", result.Outcome);
+        }
+
+        var alreadyDone = result.Outcome == CancelBooking.Outcome.NotActive && b?.Status is BookingStatus.Cancelled or BookingStatus.Expired;
         if (!alreadyDone && await RefusedAsync(ctx, result, ct))
         {
             return;
@@ -113,7 +123,7 @@ public sealed class MyBookingsScreens(
         var text = t.Format("cancel_booking.done", ("service", b!.Service?.Name), ("date", ctx.Formats.Date(b.StartUtc)), ("time", ctx.Formats.Time(b.StartUtc)));
         var markup = Keyboards.Rows([Keyboards.Button(t["my.back_button"], new ShowMyBookings())]);
         await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, text, markup, ct);
-        if (!alreadyDone)
+        if (!alreadyDone && !wasHold)
         {
             await admins.NotifyAsync("admin.cancelled", ctx.Client, b.Service?.Name, b.StartUtc, null, ct);
         }

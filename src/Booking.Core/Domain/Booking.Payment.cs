@@ -6,6 +6,9 @@ public sealed partial class Booking
     /// <summary>The reason kept in the history of a hold that ran out.</summary>
     public const string HoldExpiredReason = "payment_timeout";
 
+    /// <summary>The reason kept in the history of a hold its client gave up before paying.</summary>
+    public const string HoldGivenUpReason = "given_up";
+
     /// <summary>Until when a held booking waits for its deposit; null once paid or released.</summary>
     public DateTime? HoldUntilUtc { get; private set; }
 
@@ -71,8 +74,11 @@ public sealed partial class Booking
         _history.Add(new BookingHistoryEntry(BookingChange.Paid, Actor.Client, ClientId, null, null, "refund_due", nowUtc));
     }
 
-    /// <summary>The hold ran out without a payment: the slot is free again.</summary>
-    public void ReleaseHold(DateTime nowUtc)
+    /// <summary>
+    /// The hold ran out without a payment (the system's sweep), or its client gave it up before paying: the slot is
+    /// free again. Either way it was never a visit, so it ends as <see cref="BookingStatus.Expired"/>, not cancelled.
+    /// </summary>
+    public void ReleaseHold(DateTime nowUtc, long? byClientId = null)
     {
         if (!IsAwaitingPayment)
         {
@@ -82,7 +88,9 @@ public sealed partial class Booking
         Status = BookingStatus.Expired;
         HoldUntilUtc = null;
         UpdatedUtc = nowUtc;
-        _history.Add(new BookingHistoryEntry(BookingChange.Cancelled, Actor.System, null, StartUtc, null, HoldExpiredReason, nowUtc));
+        _history.Add(byClientId is { } client
+            ? new BookingHistoryEntry(BookingChange.Cancelled, Actor.Client, client, StartUtc, null, HoldGivenUpReason, nowUtc)
+            : new BookingHistoryEntry(BookingChange.Cancelled, Actor.System, null, StartUtc, null, HoldExpiredReason, nowUtc));
     }
 
     private void Record(Payment payment, DateTime nowUtc)

@@ -11,8 +11,8 @@ public enum BookingStatus
     AwaitingPayment = 4,
 
     /// <summary>
-    /// X3: held for payment, but the deposit did not come in time; the slot was given back. Never a visit, so it stays
-    /// out of cancellations, schedules and statistics.
+    /// X3: held for payment, but the deposit did not come in time or the client gave the hold up; the slot was given
+    /// back. Never a visit, so it stays out of cancellations, schedules and statistics.
     /// </summary>
     Expired = 5,
 }

@@ -89,13 +89,45 @@ public sealed class PrepaymentTests : IAsyncLifetime
         Assert.Contains("💳 500", held.Text, StringComparison.Ordinal);
         Assert.Contains("до 09:10", held.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("нет предстоящих", held.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain(held.Buttons, b => b.Text.StartsWith("❌ Отменить", StringComparison.Ordinal));
+        Assert.DoesNotContain(held.Buttons, b => b.Text.StartsWith("❌ Отменить #", StringComparison.Ordinal));
+        Assert.Contains(held.Buttons, b => b.Text.StartsWith("❌ Отменить бронь:", StringComparison.Ordinal) && b.Text.EndsWith(", 10:00", StringComparison.Ordinal));
 
         await anna.PayAsync();
         await anna.SendTextAsync("/my");
         Assert.Contains("1. Массаж", anna.LastMessage.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("⏳", anna.LastMessage.Text, StringComparison.Ordinal);
         Assert.Contains(anna.LastMessage.Buttons, b => b.Text == "❌ Отменить #1");
+    }
+
+    [Fact]
+    public async Task A_client_can_give_up_a_hold_before_paying_and_the_slot_is_free_at_once_with_nothing_owed()
+    {
+        var anna = _s.User(1001, "Анна");
+        var boris = _s.User(1002, "Борис");
+        await HoldAsync(anna);
+        var adminMessages = _s.Admin.Messages.Count;
+
+        await anna.SendTextAsync("/my");
+        await anna.PressAsync(anna.LastMessage.Buttons.Single(b => b.Text.StartsWith("❌ Отменить бронь", StringComparison.Ordinal)).Text);
+        Assert.Contains("Отменить запись?", anna.LastMessage.Text, StringComparison.Ordinal);
+        Assert.Equal(BookingStatus.AwaitingPayment, Assert.Single(await _s.BookingsAsync()).Status);
+        await anna.PressAsync("✅ Да, отменить");
+
+        Assert.Contains("Запись отменена", anna.LastMessage.Text, StringComparison.Ordinal);
+        var booking = Assert.Single(await _s.BookingsAsync());
+        Assert.Equal((BookingStatus.Expired, null), (booking.Status, booking.HoldUntilUtc));
+        Assert.Equal(adminMessages, _s.Admin.Messages.Count); // the admins never heard of the hold, so nothing to take back
+        await boris.SendTextAsync("/book");
+        await boris.PressAsync("Массаж");
+        await boris.PressAsync("2 🟢");
+        Assert.True(Offers(boris, "10:00"));
+
+        // The invoice is still in the chat: paying it now is refused before any money moves.
+        var answer = await anna.CheckoutAsync();
+        Assert.False(answer.Ok);
+        Assert.Null(Assert.Single(await _s.BookingsAsync()).PaidAmount);
+        await anna.SendTextAsync("/my");
+        Assert.Contains("нет предстоящих", anna.LastMessage.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Core.Features.Bookings;
 
-/// <summary>C7: a client cancels their own booking, allowed until the cancellation window closes.</summary>
+/// <summary>
+/// C7: a client cancels their own booking, allowed until the cancellation window closes. A booking still held for its
+/// deposit (X3) can be given up at any time: nothing was promised or paid yet, and its slot goes back at once.
+/// </summary>
 public static class CancelBooking
 {
     public sealed record Request(long ClientId, int BookingId);
@@ -40,7 +43,16 @@ public static class CancelBooking
                 return verdict;
             }
 
-            booking!.Cancel(Actor.Client, request.ClientId, null, clock.GetUtcNow().UtcDateTime);
+            var nowUtc = clock.GetUtcNow().UtcDateTime;
+            if (booking!.IsAwaitingPayment)
+            {
+                booking.ReleaseHold(nowUtc, request.ClientId);
+            }
+            else
+            {
+                booking.Cancel(Actor.Client, request.ClientId, null, nowUtc);
+            }
+
             await db.SaveChangesAsync(ct);
             await write.CommitAsync(ct);
             return verdict;
@@ -51,6 +63,11 @@ public static class CancelBooking
             if (booking is null)
             {
                 return new Result(Outcome.NotFound);
+            }
+
+            if (booking.IsAwaitingPayment)
+            {
+                return new Result(Outcome.Cancelled, booking);
             }
 
             if (!booking.IsActive)

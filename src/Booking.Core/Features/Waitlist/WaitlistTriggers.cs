@@ -74,8 +74,9 @@ internal static class WaitlistTriggers
 
     private static void Collect(EntityEntry entry, Domain.Booking b, List<Freed> freed, List<Booked> booked)
     {
+        // A booking held for its deposit occupies its time as a confirmed one does (X3), so giving it up frees it too.
         var wasHeld = entry.State is EntityState.Modified or EntityState.Deleted
-            && entry.Property(nameof(Domain.Booking.Status)).OriginalValue is BookingStatus.Confirmed;
+            && entry.Property(nameof(Domain.Booking.Status)).OriginalValue is BookingStatus.Confirmed or BookingStatus.AwaitingPayment;
         if (entry.State == EntityState.Added && b.IsActive)
         {
             booked.Add(new Booked(b.ClientId, b.ServiceId, b.StartUtc));
@@ -89,8 +90,8 @@ internal static class WaitlistTriggers
 
         // A visit marked completed or missed happened in its time; only a cancellation, a deletion or a move frees it.
         var before = Original(entry, b.StartUtc, b.EndUtc);
-        var stillHeld = entry.State == EntityState.Modified && b.IsActive;
-        var released = entry.State == EntityState.Deleted || b.Status == BookingStatus.Cancelled;
+        var stillHeld = entry.State == EntityState.Modified && b.HoldsSlot;
+        var released = entry.State == EntityState.Deleted || b.Status is BookingStatus.Cancelled or BookingStatus.Expired;
         if (released || (stillHeld && before != new Interval(b.StartUtc, b.EndUtc)))
         {
             freed.Add(new Freed(before, b.ClientId));

@@ -111,6 +111,58 @@ public abstract class PrepaymentTests(Storage storage) : IAsyncLifetime
     }
 
     [StorageFact]
+    public async Task A_client_gives_up_their_hold_at_once_inside_the_cancellation_window_and_only_their_own()
+    {
+        await _world.InDbAsync(async db =>
+        {
+            (await db.Settings.SingleAsync()).CancellationWindowHours = 72; // the hold is well inside it
+            await db.SaveChangesAsync();
+        });
+        var id = await HoldAsync();
+
+        var other = await _world.RunAsync<CancelBooking.Handler, CancelBooking.Result>(h => h.HandleAsync(new CancelBooking.Request(2, id), default));
+        var given = await _world.RunAsync<CancelBooking.Handler, CancelBooking.Result>(h => h.HandleAsync(new CancelBooking.Request(1, id), default));
+
+        Assert.Equal(CancelBooking.Outcome.NotFound, other.Outcome);
+        Assert.Equal(CancelBooking.Outcome.Cancelled, given.Outcome);
+        var stored = await StoredAsync(id);
+        Assert.Equal((BookingStatus.Expired, null), (stored.Status, stored.HoldUntilUtc));
+        Assert.Contains(stored.History, h => h.Reason == Booking.Core.Domain.Booking.HoldGivenUpReason && h.Actor == Actor.Client && h.ActorId == 1);
+        Assert.Equal(BookSlot.Outcome.AwaitingPayment, (await BookAsync(2, Ten)).Outcome);
+        Assert.Equal(CancelBooking.Outcome.NotActive, (await _world.RunAsync<CancelBooking.Handler, CancelBooking.Result>(
+            h => h.HandleAsync(new CancelBooking.Request(1, id), default))).Outcome);
+    }
+
+    [StorageTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_hold_given_up_or_run_out_offers_its_time_to_the_waitlist(bool givenUp)
+    {
+        var id = await HoldAsync();
+        await _world.InDbAsync(async db =>
+        {
+            var day = new Interval(CoreWorld.Moscow(12, 2, 0), CoreWorld.Moscow(12, 3, 0));
+            db.WaitlistEntries.Add(new WaitlistEntry(2, _world.ServiceId, new DateOnly(2026, 12, 2), day, CoreWorld.Now.UtcDateTime));
+            await db.SaveChangesAsync();
+        });
+
+        if (givenUp)
+        {
+            await _world.RunAsync<CancelBooking.Handler, CancelBooking.Result>(h => h.HandleAsync(new CancelBooking.Request(1, id), default));
+        }
+        else
+        {
+            _world.Clock.Advance(TimeSpan.FromMinutes(10));
+            Assert.Single(await SweepAsync());
+        }
+
+        var due = Assert.Single(await _world.RunAsync<Booking.Core.Features.Waitlist.ClaimWaitlistOffers.Handler, IReadOnlyList<Booking.Core.Features.Waitlist.ClaimWaitlistOffers.Due>>(
+            h => h.ClaimAsync(50, default)));
+        Assert.Equal(2, due.ClientId);
+        Assert.Contains(Ten, due.FreeStartsUtc);
+    }
+
+    [StorageFact]
     public async Task A_client_whose_own_hold_ran_out_can_book_the_same_time_again_before_the_sweep()
     {
         var first = await HoldAsync();
