@@ -80,6 +80,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CheckPaymentHold.Handler>();
         services.AddScoped<RecordPayment.Handler>();
         services.AddScoped<ReleaseExpiredHolds.Handler>();
+        services.AddScoped<MarkRefunded.Handler>();
         services.AddScoped<MoveByAdmin.Handler>();
         services.AddScoped<ListAuditEntries.Handler>();
         services.AddScoped<ExportBookings.Handler>();

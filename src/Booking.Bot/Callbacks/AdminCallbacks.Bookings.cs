@@ -38,6 +38,14 @@ public sealed record MarkVisit(int BookingId, bool Attended) : AdminCallback
     public override string Format() => $"a:mk:{BookingId}:{(Attended ? "c" : "n")}";
 }
 
+/// <summary>X3: the deposit owed back on this booking has been returned (in the provider's dashboard).</summary>
+public sealed record MarkRefund(int BookingId) : AdminCallback
+{
+    public override Permission Required => Permission.ManageBookings;
+
+    public override string Format() => $"a:rf:{BookingId}";
+}
+
 /// <summary>Asks for a reason (typed) before cancelling; the client is told.</summary>
 public sealed record AskAdminCancel(int BookingId) : AdminCallback
 {

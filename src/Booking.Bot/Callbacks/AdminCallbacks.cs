@@ -56,6 +56,7 @@ public abstract record AdminCallback : Callback
         ["a", "sch", var d] when Day(d) is { } day => new ShowSchedule(day),
         ["a", "bk", var id] when Id(id) is { } b => new ViewBooking(b),
         ["a", "mk", var id, "c" or "n"] when Id(id) is { } b => new MarkVisit(b, parts[3] == "c"),
+        ["a", "rf", var id] when Id(id) is { } b => new MarkRefund(b),
         ["a", "bkx", var id] when Id(id) is { } b => new AskAdminCancel(b),
         ["a", "bkxy", var id] when Id(id) is { } b => new AdminCancel(b),
         ["a", "bkm", var id] when Id(id) is { } b => new StartMessageClient(b),

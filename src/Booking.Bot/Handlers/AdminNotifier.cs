@@ -7,15 +7,22 @@ using Booking.Core.Features.Admins;
 using Booking.Core.Features.Availability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace Booking.Bot.Handlers;
 
 /// <summary>Tells every admin (the owners and those added in the bot) about bookings, cancellations and moves, each in their own language.</summary>
 public sealed class AdminNotifier(AccessControl access, BookingDb db, ScheduleReader schedule, TextProvider texts, Replies replies, ILogger<AdminNotifier> logger)
 {
-    public async Task NotifyAsync(
+    public Task NotifyAsync(
         string key, Client client, string? service, DateTime startUtc, DateTime? previousUtc, CancellationToken ct,
-        params (string Name, object? Value)[] extra)
+        params (string Name, object? Value)[] extra) =>
+        NotifyAsync(key, client, service, startUtc, previousUtc, null, ct, extra);
+
+    /// <param name="buttons">Buttons under the message, in each admin's language (an action the message asks for).</param>
+    public async Task NotifyAsync(
+        string key, Client client, string? service, DateTime startUtc, DateTime? previousUtc, Func<Texts.Texts, InlineKeyboardMarkup>? buttons,
+        CancellationToken ct, params (string Name, object? Value)[] extra)
     {
         var adminIds = await access.AllAdminIdsAsync(ct);
         if (adminIds.Count == 0)
@@ -39,7 +46,7 @@ public sealed class AdminNotifier(AccessControl access, BookingDb db, ScheduleRe
             var text = t.Format(key, values);
             try
             {
-                await replies.SendAsync(adminId, text, null, ct);
+                await replies.SendAsync(adminId, text, buttons?.Invoke(t), ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -94,7 +94,12 @@ public sealed class PaymentUpdates(
                 break;
             case RecordPayment.Outcome.RefundDue:
                 await replies.SendAsync(ctx.ChatId, t.Format("payment.refund", ("paid", amount)), Rendering.Keyboards.MainMenu(ctx), ct);
-                await admins.NotifyAsync("payment.admin_refund", ctx.Client, booking?.Service?.Name ?? "—", booking?.StartUtc ?? ctx.NowUtc, null, ct,
+                // Under the message, the button to press once the money is back (the refund itself is made in the
+                // provider's dashboard); a payment that names no booking of the payer only has the audit log to live in.
+                Func<Texts.Texts, Telegram.Bot.Types.ReplyMarkups.InlineKeyboardMarkup>? done = booking is null
+                    ? null
+                    : t => Rendering.Keyboards.Rows([Rendering.Keyboards.Button(t["schedule.refund_button"], new Callbacks.MarkRefund(booking.Id))]);
+                await admins.NotifyAsync("payment.admin_refund", ctx.Client, booking?.Service?.Name ?? "—", booking?.StartUtc ?? ctx.NowUtc, null, done, ct,
                     ("paid", amount), ("charge", payment.ProviderChargeId));
                 break;
         }

@@ -46,6 +46,7 @@ public sealed partial class UpdateRouter
         ShowSchedule c => schedule.Value.DayAsync(ctx, c.Date, ct),
         ViewBooking c => schedule.Value.CardAsync(ctx, c.BookingId, null, ct),
         MarkVisit c => schedule.Value.MarkAsync(ctx, c, ct),
+        MarkRefund c => schedule.Value.MarkRefundedAsync(ctx, c.BookingId, ct),
         AskAdminCancel c => bookingActions.Value.AskCancelAsync(ctx, c.BookingId, ct),
         AdminCancel c => bookingActions.Value.CancelAsync(ctx, c.BookingId, null, ct),
         StartMessageClient c => bookingActions.Value.StartMessageAsync(ctx, c.BookingId, ct),

@@ -29,6 +29,9 @@ public sealed partial class Booking
     /// <summary>Money was taken but the booking could not stand: an admin must return it.</summary>
     public bool RefundDue { get; private set; }
 
+    /// <summary>When an admin said the deposit owed back was returned; null while it is owed, or if it never was.</summary>
+    public DateTime? RefundedUtc { get; private set; }
+
     /// <summary>Whether the booking occupies its time: confirmed, or held for payment.</summary>
     public bool HoldsSlot => Status is BookingStatus.Confirmed or BookingStatus.AwaitingPayment;
 
@@ -72,6 +75,23 @@ public sealed partial class Booking
         Record(payment, nowUtc);
         RefundDue = true;
         _history.Add(new BookingHistoryEntry(BookingChange.Paid, Actor.Client, ClientId, null, null, "refund_due", nowUtc));
+    }
+
+    /// <summary>
+    /// An admin returned the deposit owed back (a refund is made in the provider's dashboard; Telegram's Bot API has no
+    /// refund for provider payments) and records it, so the card and the export stop asking for it.
+    /// </summary>
+    public void MarkRefunded(long adminId, DateTime nowUtc)
+    {
+        if (!RefundDue)
+        {
+            throw new InvalidOperationException($"Booking {Id} owes no refund.");
+        }
+
+        RefundDue = false;
+        RefundedUtc = nowUtc;
+        UpdatedUtc = nowUtc;
+        _history.Add(new BookingHistoryEntry(BookingChange.Refunded, Actor.Admin, adminId, null, null, null, nowUtc));
     }
 
     /// <summary>

@@ -36,4 +36,7 @@ public enum BookingChange
 
     /// <summary>X3: the deposit was paid and the held booking became a confirmed one.</summary>
     Paid = 6,
+
+    /// <summary>X3: an admin returned a deposit that was owed back, and said so.</summary>
+    Refunded = 7,
 }

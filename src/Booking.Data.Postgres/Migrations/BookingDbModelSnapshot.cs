@@ -172,6 +172,9 @@ namespace Booking.Data.Postgres.Migrations
                     b.Property<bool>("RefundDue")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("RefundedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("ServiceId")
                         .HasColumnType("integer");
 

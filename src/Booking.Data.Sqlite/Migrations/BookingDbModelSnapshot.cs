@@ -25,7 +25,8 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<long>("AddedBy")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("AddedUtc")
+                    b.Property<string>("AddedUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Role")
@@ -53,7 +54,8 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<string>("After")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("AtUtc")
+                    b.Property<string>("AtUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Before")
@@ -82,17 +84,20 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<long?>("CreatedBy")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("CreatedUtc")
+                    b.Property<string>("CreatedUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("EndUtc")
+                    b.Property<string>("EndUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("StartUtc")
+                    b.Property<string>("StartUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -108,7 +113,7 @@ namespace Booking.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("AttendanceConfirmedUtc")
+                    b.Property<string>("AttendanceConfirmedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CancelReason")
@@ -118,7 +123,8 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<long>("ClientId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("CreatedUtc")
+                    b.Property<string>("CreatedUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Currency")
@@ -133,17 +139,18 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("EndUtc")
+                    b.Property<string>("EndUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("HoldUntilUtc")
+                    b.Property<string>("HoldUntilUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("PaidAmount")
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("PaidUtc")
+                    b.Property<string>("PaidUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PaymentChargeId")
@@ -161,16 +168,21 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<bool>("RefundDue")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RefundedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ServiceId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("StartUtc")
+                    b.Property<string>("StartUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("UpdatedUtc")
+                    b.Property<string>("UpdatedUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -199,7 +211,8 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<long?>("ActorId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("AtUtc")
+                    b.Property<string>("AtUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("BookingId")
@@ -208,14 +221,14 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<int>("Change")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("FromStartUtc")
+                    b.Property<string>("FromStartUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("ToStartUtc")
+                    b.Property<string>("ToStartUtc")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -240,13 +253,14 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<long>("CreatedBy")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("CreatedUtc")
+                    b.Property<string>("CreatedUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Failed")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("FinishedUtc")
+                    b.Property<string>("FinishedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("InactiveDays")
@@ -295,10 +309,10 @@ namespace Booking.Data.Sqlite.Migrations
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("LeaseUntilUtc")
+                    b.Property<string>("LeaseUntilUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("SentUtc")
+                    b.Property<string>("SentUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
@@ -365,7 +379,8 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<long>("AdminId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("CreatedUtc")
+                    b.Property<string>("CreatedUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TokenHash")
@@ -386,7 +401,7 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<long>("Id")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("ErasedUtc")
+                    b.Property<string>("ErasedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FirstName")
@@ -394,7 +409,8 @@ namespace Booking.Data.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("FirstSeenUtc")
+                    b.Property<string>("FirstSeenUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsBlocked")
@@ -412,7 +428,8 @@ namespace Booking.Data.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("LastSeenUtc")
+                    b.Property<string>("LastSeenUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")
@@ -437,7 +454,8 @@ namespace Booking.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("ExpiresUtc")
+                    b.Property<string>("ExpiresUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Flow")
@@ -445,7 +463,8 @@ namespace Booking.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("UpdatedUtc")
+                    b.Property<string>("UpdatedUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("ChatId");
@@ -483,7 +502,8 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<int>("MessageId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("SentUtc")
+                    b.Property<string>("SentUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("ChatId", "MessageId");
@@ -505,7 +525,8 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<int>("BookingId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("DueUtc")
+                    b.Property<string>("DueUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
@@ -515,13 +536,13 @@ namespace Booking.Data.Sqlite.Migrations
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("LeaseUntilUtc")
+                    b.Property<string>("LeaseUntilUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OffsetMinutes")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("SentUtc")
+                    b.Property<string>("SentUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
@@ -548,10 +569,12 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<long>("AdminId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("CreatedUtc")
+                    b.Property<string>("CreatedUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("ExpiresUtc")
+                    b.Property<string>("ExpiresUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TokenHash")
@@ -559,7 +582,7 @@ namespace Booking.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("UsedUtc")
+                    b.Property<string>("UsedUtc")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -577,7 +600,8 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<long>("UpdateId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("ProcessedUtc")
+                    b.Property<string>("ProcessedUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("UpdateId");
@@ -603,7 +627,8 @@ namespace Booking.Data.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("CreatedUtc")
+                    b.Property<string>("CreatedUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Rating")
@@ -712,7 +737,8 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<long>("UpdatedBy")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("UpdatedUtc")
+                    b.Property<string>("UpdatedUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -732,19 +758,22 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<long>("ClientId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("ClosedUtc")
+                    b.Property<string>("ClosedUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("CreatedUtc")
+                    b.Property<string>("CreatedUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("DayEndUtc")
+                    b.Property<string>("DayEndUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("DayStartUtc")
+                    b.Property<string>("DayStartUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ServiceId")
@@ -775,7 +804,8 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("DueUtc")
+                    b.Property<string>("DueUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("EntryId")
@@ -785,10 +815,10 @@ namespace Booking.Data.Sqlite.Migrations
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("LeaseUntilUtc")
+                    b.Property<string>("LeaseUntilUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("SentUtc")
+                    b.Property<string>("SentUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")

@@ -211,6 +211,16 @@ public sealed class PrepaymentTests : IAsyncLifetime
         var bookings = await _s.BookingsAsync();
         Assert.Equal((BookingStatus.Expired, true), (bookings[0].Status, bookings[0].RefundDue));
         Assert.Equal(BookingStatus.Confirmed, bookings[1].Status);
+
+        // The money goes back in the provider's dashboard; the button under the message records that it did.
+        await _s.Admin.PressAsync("↩️ Предоплату вернули");
+
+        Assert.Equal("Отмечено: предоплата возвращена ✅", _s.Admin.CallbackAnswers[^1].Text);
+        Assert.Contains("↩️ Предоплата 500", _s.Admin.LastMessage.Text, StringComparison.Ordinal);
+        Assert.Contains("возвращена клиенту", _s.Admin.LastMessage.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(_s.Admin.LastMessage.Buttons, b => b.Text == "↩️ Предоплату вернули");
+        var refunded = (await _s.BookingsAsync())[0];
+        Assert.Equal((false, _s.Clock.GetUtcNow().UtcDateTime), (refunded.RefundDue, refunded.RefundedUtc));
     }
 
     [Fact]

@@ -4,12 +4,15 @@ using Booking.Bot.Rendering;
 using Booking.Core.Conversation;
 using Booking.Core.Domain;
 using Booking.Core.Features.Bookings;
+using Booking.Core.Features.Payments;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace Booking.Bot.Handlers.Admin;
 
 /// <summary>A3 + X5: today and the next seven days, one day a screen; a booking's card; marking the visit.</summary>
-public sealed class ScheduleScreens(Replies replies, GetDaySchedule.Handler days, GetBookingCard.Handler cards, MarkAttendance.Handler marks, IConversationStore conversations)
+public sealed class ScheduleScreens(
+    Replies replies, GetDaySchedule.Handler days, GetBookingCard.Handler cards, MarkAttendance.Handler marks, MarkRefunded.Handler refunds,
+    IConversationStore conversations)
 {
     public async Task DayAsync(UpdateContext ctx, DateOnly? date, CancellationToken ct)
     {
@@ -68,7 +71,7 @@ public sealed class ScheduleScreens(Replies replies, GetDaySchedule.Handler days
             t.Format("schedule.card_record", ("visits", card.Visits), ("no_shows", card.NoShows)),
             b.Status == BookingStatus.Expired ? t["schedule.card_hold_expired"] : null,
             b.CancelReason is { } reason ? t.Format("schedule.card_reason", ("reason", reason)) : null,
-            b.PaidAmount is { } paid ? t.Format(b.RefundDue ? "schedule.card_refund_due" : "schedule.card_paid", ("paid", f.Price(paid, b.Currency))) : null,
+            b.PaidAmount is { } paid ? t.Format(PaymentKey(b), ("paid", f.Price(paid, b.Currency)), ("date", b.RefundedUtc is { } r ? f.Date(r) : null)) : null,
         };
         text += "\n" + string.Join("\n", extra.Where(e => e is not null));
         await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, BookingWizard.Lines(notice, text), Buttons(ctx, card), ct);
@@ -94,6 +97,24 @@ public sealed class ScheduleScreens(Replies replies, GetDaySchedule.Handler days
         await CardAsync(ctx, mark.BookingId, null, ct);
     }
 
+    /// <summary>X3: an admin returned the deposit owed back and says so; the card stops asking for it.</summary>
+    public async Task MarkRefundedAsync(UpdateContext ctx, int bookingId, CancellationToken ct)
+    {
+        var t = ctx.Texts;
+        var result = await refunds.HandleAsync(new MarkRefunded.Request(ctx.ChatId, bookingId), ct);
+        ctx.Reply.Toast(result.Outcome switch
+        {
+            MarkRefunded.Outcome.Marked => t["schedule.refund_marked"],
+            MarkRefunded.Outcome.AlreadyMarked => t["schedule.refund_already"],
+            MarkRefunded.Outcome.NothingOwed => t["schedule.refund_nothing"],
+            _ => t["schedule.not_found"],
+        });
+        await CardAsync(ctx, bookingId, null, ct);
+    }
+
+    private static string PaymentKey(Core.Domain.Booking b) =>
+        b.RefundDue ? "schedule.card_refund_due" : b.RefundedUtc is not null ? "schedule.card_refunded" : "schedule.card_paid";
+
     private static InlineKeyboardMarkup Buttons(UpdateContext ctx, GetBookingCard.Result card)
     {
         var t = ctx.Texts;
@@ -113,6 +134,11 @@ public sealed class ScheduleScreens(Replies replies, GetDaySchedule.Handler days
             var local = DateOnly.FromDateTime(Core.Scheduling.LocalTime.ToLocal(b.StartUtc, ctx.Formats.Zone));
             rows.Add([Keyboards.Button(t["schedule.move_button"], new AdminMoveMonth(b.Id, new DateOnly(local.Year, local.Month, 1)))]);
             rows.Add([Keyboards.Button(t["schedule.cancel_button"], new AskAdminCancel(b.Id))]);
+        }
+
+        if (b.RefundDue)
+        {
+            rows.Add([Keyboards.Button(t["schedule.refund_button"], new MarkRefund(b.Id))]);
         }
 
         if (!card.Client.IsErased)

@@ -89,7 +89,7 @@ public static class GetDashboard
 
     private sealed record Row(
         long ClientId, BookingStatus Status, DateTime StartUtc, DateTime EndUtc, DateTime CreatedUtc, decimal Price, string Currency,
-        decimal? PaidAmount, DateTime? PaidUtc, bool RefundDue);
+        decimal? PaidAmount, DateTime? PaidUtc, bool GivenBack);
 
     public sealed class Handler(BookingDb db, ScheduleReader reader, AccessControl access)
     {
@@ -113,7 +113,7 @@ public static class GetDashboard
             var rows = await db.Bookings.AsNoTracking()
                 .Where(b => (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Cancelled
                     || b.Status == BookingStatus.Completed || b.Status == BookingStatus.NoShow) && b.StartUtc >= fromUtc)
-                .Select(b => new Row(b.ClientId, b.Status, b.StartUtc, b.EndUtc, b.CreatedUtc, b.Price, b.Currency, b.PaidAmount, b.PaidUtc, b.RefundDue))
+                .Select(b => new Row(b.ClientId, b.Status, b.StartUtc, b.EndUtc, b.CreatedUtc, b.Price, b.Currency, b.PaidAmount, b.PaidUtc, b.RefundDue || b.RefundedUtc != null))
                 .ToListAsync(ct);
             var visits = rows.Where(r => r.StartUtc < toUtc).ToList();
             int Count(BookingStatus status) => visits.Count(v => v.Status == status);
@@ -122,7 +122,8 @@ public static class GetDashboard
             var expectedEndUtc = expectedUntil is { } until ? LocalTime.ToUtc(until.AddDays(1), TimeOnly.MinValue, zone) : DateTime.MaxValue;
             var expected = rows.Where(r => r.Status == BookingStatus.Confirmed && r.StartUtc >= nowUtc && r.StartUtc < expectedEndUtc);
             // A deposit is paid after the booking is made and before it starts, so its booking is among the rows too.
-            var prepaid = rows.Where(r => r.PaidAmount is not null && r.PaidUtc >= fromUtc && r.PaidUtc < toUtc && !r.RefundDue);
+            // One owed back or already returned is not the business's money.
+            var prepaid = rows.Where(r => r.PaidAmount is not null && r.PaidUtc >= fromUtc && r.PaidUtc < toUtc && !r.GivenBack);
             var (average, reviews) = await RatingsAsync(fromUtc, toUtc, ct);
             var (newUsers, activeUsers) = await UsersAsync(fromUtc, toUtc, ct);
             var load = await LoadAsync(from, today, zone, visits, ct);

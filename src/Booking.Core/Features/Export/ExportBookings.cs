@@ -21,20 +21,20 @@ public static class ExportBookings
                 {
                     b.Id, b.StartUtc, b.EndUtc, b.DurationMinutes, Service = b.Service!.Name, b.Price, b.Currency, b.Status,
                     b.ClientId, b.Client!.FirstName, b.Client.LastName, b.Client.Username, b.Client.Phone,
-                    b.CreatedUtc, b.AttendanceConfirmedUtc, b.CancelReason, b.PaidAmount, b.RefundDue, b.ProviderChargeId,
+                    b.CreatedUtc, b.AttendanceConfirmedUtc, b.CancelReason, b.PaidAmount, b.RefundDue, b.RefundedUtc, b.ProviderChargeId,
                 })
                 .ToListAsync(ct);
             var csv = new Csv().Header(
                 "id", "start", "end", "duration_min", "service", "price", "currency", "status",
                 "client_id", "client_first_name", "client_last_name", "client_username", "client_phone",
-                "created", "attendance_confirmed", "cancel_reason", "deposit_paid", "refund_due", "payment_id");
+                "created", "attendance_confirmed", "cancel_reason", "deposit_paid", "refund_due", "refunded", "payment_id");
             DateTime? Local(DateTime? utc) => utc is { } u ? LocalTime.ToLocal(u, zone) : null;
             foreach (var b in bookings)
             {
                 csv.Row(
                     b.Id, Local(b.StartUtc), Local(b.EndUtc), b.DurationMinutes, b.Service, b.Price, b.Currency, b.Status.ToString(),
                     b.ClientId, b.FirstName, b.LastName, b.Username, b.Phone,
-                    Local(b.CreatedUtc), Local(b.AttendanceConfirmedUtc), b.CancelReason, b.PaidAmount, b.RefundDue, b.ProviderChargeId);
+                    Local(b.CreatedUtc), Local(b.AttendanceConfirmedUtc), b.CancelReason, b.PaidAmount, b.RefundDue, Local(b.RefundedUtc), b.ProviderChargeId);
             }
 
             return new ExportFile(FileName, csv.ToBytes(), csv.Rows);

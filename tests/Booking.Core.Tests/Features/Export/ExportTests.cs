@@ -42,8 +42,8 @@ public abstract class ExportTests(Storage storage) : IAsyncLifetime
 
         var lines = Lines(file);
         Assert.Equal(("bookings.csv", 2), (file.FileName, file.Rows));
-        Assert.Equal("id,start,end,duration_min,service,price,currency,status,client_id,client_first_name,client_last_name,client_username,client_phone,created,attendance_confirmed,cancel_reason,deposit_paid,refund_due,payment_id", lines[0]);
-        Assert.Equal("1,2026-12-02 10:00,2026-12-02 11:00,60,Massage,2500.00,RUB,Cancelled,1,\"Анна, \"\"Солнце\"\"\",Иванова,anna,,2026-12-01 09:00,,\"ремонт\nводы\",,no,", lines[1]);
+        Assert.Equal("id,start,end,duration_min,service,price,currency,status,client_id,client_first_name,client_last_name,client_username,client_phone,created,attendance_confirmed,cancel_reason,deposit_paid,refund_due,refunded,payment_id", lines[0]);
+        Assert.Equal("1,2026-12-02 10:00,2026-12-02 11:00,60,Massage,2500.00,RUB,Cancelled,1,\"Анна, \"\"Солнце\"\"\",Иванова,anna,,2026-12-01 09:00,,\"ремонт\nводы\",,no,,", lines[1]);
         Assert.StartsWith("2,2026-12-03 17:00,2026-12-03 18:00,60,Massage,2500.00,RUB,Confirmed,", lines[2], StringComparison.Ordinal);
         Assert.Equal(string.Empty, lines[3]);
     }

@@ -258,7 +258,53 @@ public abstract class PrepaymentTests(Storage storage) : IAsyncLifetime
         var file = await _world.RunAsync<Core.Features.Export.ExportBookings.Handler, Core.Features.Export.ExportFile>(h => h.HandleAsync(default));
 
         var row = System.Text.Encoding.UTF8.GetString(file.Content).Split("\r\n")[1];
-        Assert.EndsWith(",500.00,no,yk-tg-charge-1", row, StringComparison.Ordinal);
+        Assert.EndsWith(",500.00,no,,yk-tg-charge-1", row, StringComparison.Ordinal);
+    }
+
+    [StorageFact]
+    public async Task An_admin_marks_a_deposit_owed_back_as_returned_once_audited_and_in_the_export()
+    {
+        var id = await HoldAsync();
+        _world.Clock.Advance(TimeSpan.FromMinutes(12));
+        await SweepAsync();
+        var other = await BookAsync(2, Ten, terms: null);
+        Assert.Equal(RecordPayment.Outcome.RefundDue, (await PayAsync(1, id)).Outcome);
+        Task<MarkRefunded.Result> MarkAsync(int bookingId) =>
+            _world.RunAsync<MarkRefunded.Handler, MarkRefunded.Result>(h => h.HandleAsync(new MarkRefunded.Request(900, bookingId), default));
+
+        Assert.Equal(MarkRefunded.Outcome.NothingOwed, (await MarkAsync(other.Booking!.Id)).Outcome);
+        Assert.Equal(MarkRefunded.Outcome.NotFound, (await MarkAsync(99_999)).Outcome);
+        Assert.Equal(MarkRefunded.Outcome.Marked, (await MarkAsync(id)).Outcome);
+        Assert.Equal(MarkRefunded.Outcome.AlreadyMarked, (await MarkAsync(id)).Outcome);
+
+        var stored = await StoredAsync(id);
+        Assert.Equal((false, _world.Clock.GetUtcNow().UtcDateTime, 500m), (stored.RefundDue, stored.RefundedUtc, stored.PaidAmount));
+        Assert.Contains(stored.History, h => h.Change == BookingChange.Refunded && h.Actor == Actor.Admin && h.ActorId == 900);
+        var audit = await _world.InDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == "payment.refunded"));
+        Assert.Equal(($"booking:{id}", 900L), (audit.Target, audit.ActorId));
+        Assert.Contains("yk-tg-charge-1", audit.After, StringComparison.Ordinal);
+        var file = await _world.RunAsync<Core.Features.Export.ExportBookings.Handler, Core.Features.Export.ExportFile>(h => h.HandleAsync(default));
+        var row = System.Text.Encoding.UTF8.GetString(file.Content).Split("\r\n").Single(r => r.StartsWith($"{id},", StringComparison.Ordinal));
+        Assert.Matches(@",500\.00,no,2026-12-01 \d\d:\d\d[^,]*,yk-tg-charge-1$", row);
+    }
+
+    [StorageFact]
+    public async Task A_deposit_returned_for_a_booking_cancelled_by_a_block_never_counts_as_received()
+    {
+        var id = await HoldAsync();
+        await _world.RunAsync<Core.Features.Blocks.BlockTime.Handler, Core.Features.Blocks.BlockTime.Result>(h => h.HandleAsync(
+            new Core.Features.Blocks.BlockTime.Request(99, Ten, Ten.AddHours(1), "ремонт"), default));
+        Assert.Equal(RecordPayment.Outcome.RefundDue, (await PayAsync(1, id)).Outcome);
+        Task<IReadOnlyList<Core.Features.Analytics.GetDashboard.Money>> PrepaidAsync() =>
+            _world.RunAsync<Core.Features.Analytics.GetDashboard.Handler, IReadOnlyList<Core.Features.Analytics.GetDashboard.Money>>(
+                async h => (await h.HandleAsync(Core.Features.Analytics.DashboardPeriod.Week, default)).Prepaid);
+        Assert.Empty(await PrepaidAsync());
+
+        var marked = await _world.RunAsync<MarkRefunded.Handler, MarkRefunded.Result>(h => h.HandleAsync(new MarkRefunded.Request(900, id), default));
+
+        Assert.Equal(MarkRefunded.Outcome.Marked, marked.Outcome);
+        Assert.Equal(BookingStatus.Cancelled, (await StoredAsync(id)).Status);
+        Assert.Empty(await PrepaidAsync());
     }
 
     [StorageFact]
