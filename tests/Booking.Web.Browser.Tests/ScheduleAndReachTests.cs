@@ -1,6 +1,9 @@
+using Booking.Bot.Broadcasts;
 using Booking.Core.Domain;
+using Booking.Core.Features.Broadcasts;
 using Booking.TestKit.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Booking.Web.Browser.Tests;
@@ -60,6 +63,39 @@ public sealed class ScheduleAndReachTests(Chromium chromium) : IAsyncLifetime
         await _w.ScreenshotAsync("broadcasts");
         Assert.Equal(["special_day.set", "special_day.set", "broadcast.create"],
             await _w.S.Host.DbAsync(db => db.AuditEntries.OrderBy(a => a.Id).Select(a => a.Action).ToListAsync()));
+    }
+
+    [BrowserFact]
+    public async Task The_broadcast_history_follows_a_sending_broadcast_without_a_reload_and_leaves_the_form_alone()
+    {
+        var anna = _w.S.User(1001, "Анна");
+        await anna.SendTextAsync("/start");
+        await _w.SignInAsOwnerAsync();
+
+        // Queued as the panel queues it, but the sender is not woken yet (its clock stands still), so the page is
+        // drawn while the broadcast is still sending.
+        int id;
+        await using (var scope = _w.S.Host.Services.CreateAsyncScope())
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<CreateBroadcast.Handler>().HandleAsync(
+                new CreateBroadcast.Request(BotScenario.AdminId, "С понедельника работаем до 21:00 ☀️", Audience.All, null), CancellationToken.None);
+            Assert.Equal(CreateBroadcast.Outcome.Created, created.Outcome);
+            id = created.BroadcastId;
+        }
+
+        await _w.Page.GotoAsync(_w.Url("/panel/broadcasts"));
+        var row = _w.Page.Locator($"tr[data-broadcast='{id}']");
+        Assert.Contains("отправляется", await row.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("0 из ", await row.InnerTextAsync(), StringComparison.Ordinal);
+        await _w.Page.Locator("textarea[name=text]").FillAsync("Черновик следующей рассылки");
+
+        _w.S.Host.Services.GetRequiredService<BroadcastWorker>().Wake();
+
+        await _w.Page.Locator($"tr[data-broadcast='{id}']:not([data-sending])").WaitForAsync(new() { Timeout = 20_000 });
+        Assert.Contains("завершена", await row.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("0 из ", await row.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("Черновик следующей рассылки", await _w.Page.Locator("textarea[name=text]").InputValueAsync());
+        Assert.Equal("С понедельника работаем до 21:00 ☀️", anna.LastMessage.Text);
     }
 
     [BrowserFact]

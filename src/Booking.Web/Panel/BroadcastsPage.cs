@@ -128,7 +128,8 @@ public static class BroadcastsPage
         foreach (var b in items)
         {
             var progress = t.Format("web.broadcast_counts", ("done", b.Done), ("total", b.Total), ("sent", b.Sent), ("blocked", b.Blocked), ("failed", b.Failed));
-            h.Raw("<tr").Attr("data-broadcast", b.Id.ToString(CultureInfo.InvariantCulture)).Raw("><td>").Text(b.Id.ToString(CultureInfo.InvariantCulture))
+            // data-sending: panel.js keeps this table up to date while any row still has it.
+            h.Raw("<tr").Attr("data-broadcast", b.Id.ToString(CultureInfo.InvariantCulture)).Raw(b.Status == BroadcastStatus.Done ? "><td>" : " data-sending><td>").Text(b.Id.ToString(CultureInfo.InvariantCulture))
                 .Raw("</td><td>").Raw(f.DateTime(b.CreatedUtc)).Raw("</td><td>").Text(BroadcastWizard.Describe(t.Bot, b.Audience)).Raw("</td><td>")
                 .Text(b.Text.Length > 120 ? b.Text[..120] + "…" : b.Text).Raw("</td><td><progress")
                 .Attr("max", b.Total.ToString(CultureInfo.InvariantCulture)).Attr("value", b.Done.ToString(CultureInfo.InvariantCulture)).Raw("></progress> ")

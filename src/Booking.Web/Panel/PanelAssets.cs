@@ -62,6 +62,9 @@ public static class PanelAssets
     /// <summary>
     /// Live updates: an EventSource on /panel/events hears the bookings watermark; when it moves past the one the page
     /// was drawn at, the page's main part is fetched again and swapped in (not while the admin is typing in a form).
+    /// Broadcast progress: while a broadcast in the history table is still sending, the page is fetched again every
+    /// three seconds and only that table is swapped in, so a message being written in the form above stays as it is;
+    /// the polling stops once every broadcast shown is done.
     /// </summary>
     public const string Script = """
         (function () {
@@ -86,6 +89,19 @@ public static class PanelAssets
           events.addEventListener('bookings', function (e) {
             if (e.data !== known) { known = e.data; refresh(); }
           });
+        })();
+        (function () {
+          function sending() { return document.querySelector('table.broadcasts tr[data-sending]') !== null; }
+          if (!sending() || !window.fetch) return;
+          var timer = setInterval(function () {
+            fetch(location.href, { credentials: 'same-origin' }).then(function (r) { return r.ok ? r.text() : null; }).then(function (html) {
+              if (!html) return;
+              var fresh = new DOMParser().parseFromString(html, 'text/html').querySelector('table.broadcasts');
+              var table = document.querySelector('table.broadcasts');
+              if (fresh && table) { table.replaceWith(fresh); }
+              if (!sending()) { clearInterval(timer); }
+            });
+          }, 3000);
         })();
         """;
 }
