@@ -37,17 +37,13 @@ public sealed partial class CalendarFile(
     /// </summary>
     public async Task<bool> TellChangedAsync(long clientId, int bookingId, Func<Texts.Texts, Formats, string> compose, CancellationToken ct)
     {
-        if (!await notices.TellAsync(clientId, compose, ct))
+        // One look at the client for both: the file follows in the language of the notice.
+        if (await notices.VoiceAsync(clientId, ct) is not var (t, f) || !await notices.TellAsync(clientId, t, f, compose, ct))
         {
             return false;
         }
 
-        // In the client's own language, as the notice was.
-        if (await notices.VoiceAsync(clientId, ct) is var (t, f))
-        {
-            await SendAsync(clientId, bookingId, t, f, clock.GetUtcNow().UtcDateTime, ct);
-        }
-
+        await SendAsync(clientId, bookingId, t, f, clock.GetUtcNow().UtcDateTime, ct);
         return true;
     }
 

@@ -15,13 +15,12 @@ namespace Booking.Bot.Handlers;
 public sealed class ClientNotices(BookingDb db, ScheduleReader schedule, TextProvider texts, Replies replies, ILogger<ClientNotices> logger)
 {
     /// <summary>False when the message could not be delivered.</summary>
-    public async Task<bool> TellAsync(long clientId, Func<Texts.Texts, Formats, string> compose, CancellationToken ct)
-    {
-        if (await VoiceAsync(clientId, ct) is not var (t, f))
-        {
-            return false;
-        }
+    public async Task<bool> TellAsync(long clientId, Func<Texts.Texts, Formats, string> compose, CancellationToken ct) =>
+        await VoiceAsync(clientId, ct) is var (t, f) && await TellAsync(clientId, t, f, compose, ct);
 
+    /// <summary>As <see cref="TellAsync(long, Func{Texts.Texts, Formats, string}, CancellationToken)"/>, in a voice already looked up.</summary>
+    public async Task<bool> TellAsync(long clientId, Texts.Texts t, Formats f, Func<Texts.Texts, Formats, string> compose, CancellationToken ct)
+    {
         try
         {
             return await replies.SendAsync(clientId, compose(t, f), Keyboards.MainMenu(t), ct) != Replies.NoMessage;
