@@ -79,7 +79,16 @@ public sealed partial class ObservabilityTests : IAsyncLifetime
     {
         await BookAsync(_s.User(1001, "Анна"));
 
-        // Every open connection keeps at least the schema, so a bot that has just booked holds well over 10 KB.
+        // An open connection that has read the schema holds well over 10 KB. The test holds one itself: the gauge is
+        // process-wide, and another test's scenario ending clears every pooled SQLite connection of this process.
+        await using var open = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_s.DatabasePath};Pooling=False");
+        await open.OpenAsync();
+        await using (var read = open.CreateCommand())
+        {
+            read.CommandText = "SELECT COUNT(*) FROM Bookings";
+            Assert.Equal(1L, await read.ExecuteScalarAsync());
+        }
+
         var bytes = Value(await MetricsAsync(), "bookingbot_sqlite_memory_bytes");
         Assert.True(bytes > 10_000, $"bookingbot_sqlite_memory_bytes was {bytes}");
     }

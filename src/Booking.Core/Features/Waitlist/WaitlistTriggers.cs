@@ -7,8 +7,9 @@ namespace Booking.Core.Features.Waitlist;
 
 /// <summary>
 /// X4: run by <see cref="BookingDb"/> before every save. Time freed by the pending changes — a booking cancelled, moved
-/// or shortened, a block removed or shortened, opening hours or a special day changed — queues an offer for everyone
-/// waiting on that day; a booking made or moved onto a day ends its client's wait for that service there. Whether the
+/// or shortened, a block removed or shortened, opening hours or a special day changed, the slot step or the notice
+/// changed, a service made shorter or given another step — queues an offer for everyone waiting on that day (or for
+/// that service); a booking made or moved onto a day ends its client's wait for that service there. Whether the
 /// freed time really fits a waiting client's service is decided when the offer is sent (ADR 0024).
 /// </summary>
 internal static class WaitlistTriggers
@@ -24,6 +25,8 @@ internal static class WaitlistTriggers
         var booked = new List<Booked>();
         var weekdays = new HashSet<DayOfWeek>();
         var dates = new HashSet<DateOnly>();
+        var everyDay = false;
+        var services = new HashSet<int>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
             switch (entry.Entity)
@@ -40,16 +43,24 @@ internal static class WaitlistTriggers
                 case SpecialDay special when entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted:
                     dates.Add(special.Date);
                     break;
+
+                // New start times may appear on any day: a finer step, or a shorter notice for today.
+                case BusinessSettings when Changed(entry, nameof(BusinessSettings.SlotIntervalMinutes), nameof(BusinessSettings.MinNoticeMinutes)):
+                    everyDay = true;
+                    break;
+                case Service service when Changed(entry, nameof(Service.DurationMinutes), nameof(Service.SlotIntervalMinutes)):
+                    services.Add(service.Id);
+                    break;
             }
         }
 
-        if (freed.Count == 0 && booked.Count == 0 && weekdays.Count == 0 && dates.Count == 0)
+        if (freed.Count == 0 && booked.Count == 0 && weekdays.Count == 0 && dates.Count == 0 && !everyDay && services.Count == 0)
         {
             return;
         }
 
         var query = db.WaitlistEntries.WithOpenOffers().Where(e => e.Status == WaitStatus.Waiting && e.DayEndUtc > nowUtc);
-        if (weekdays.Count == 0 && dates.Count == 0)
+        if (weekdays.Count == 0 && dates.Count == 0 && !everyDay && services.Count == 0)
         {
             // Only bookings and blocks changed (every booking made comes here): just the waits on days they touch.
             var (from, to) = Span(freed, booked);
@@ -65,7 +76,7 @@ internal static class WaitlistTriggers
                 wait.Close(WaitStatus.Booked, nowUtc);
             }
             else if (freed.Any(f => f.Except != wait.ClientId && f.Utc.EndUtc > nowUtc && f.Utc.Overlaps(day))
-                || weekdays.Contains(wait.Date.DayOfWeek) || dates.Contains(wait.Date))
+                || weekdays.Contains(wait.Date.DayOfWeek) || dates.Contains(wait.Date) || everyDay || services.Contains(wait.ServiceId))
             {
                 wait.Wake(nowUtc);
             }
@@ -102,6 +113,11 @@ internal static class WaitlistTriggers
             booked.Add(new Booked(b.ClientId, b.ServiceId, b.StartUtc));
         }
     }
+
+    /// <summary>Whether a modified entity's save changes any of these properties (an offer is checked again when sent, so
+    /// any change wakes: a coarser step simply finds nothing new).</summary>
+    private static bool Changed(EntityEntry entry, params string[] properties) =>
+        entry.State == EntityState.Modified && properties.Any(p => entry.Property(p).IsModified && !Equals(entry.Property(p).OriginalValue, entry.Property(p).CurrentValue));
 
     /// <summary>From the earliest to the latest instant the changes touch; a booking made counts as its first tick.</summary>
     private static (DateTime From, DateTime To) Span(List<Freed> freed, List<Booked> booked)

@@ -247,6 +247,52 @@ public abstract class WaitlistTests(Storage storage) : IAsyncLifetime
         Assert.Equal([CoreWorld.Moscow(12, 3, 18)], Assert.Single(await ClaimAsync()).FreeStartsUtc);
     }
 
+    [StorageTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_finer_slot_step_or_a_shorter_service_wakes_the_waitlist_with_the_start_it_opens(bool step)
+    {
+        // The block now ends at 16:30, so half an hour is free before 17:00 — but either the hourly step gives no start
+        // at 16:30 (step) or the one-hour service does not fit in it (service): the day is still full.
+        var halfPast = CoreWorld.Moscow(12, 3, 16).AddMinutes(30);
+        await _world.InDbAsync(async db =>
+        {
+            db.Blocks.Remove(await db.Blocks.SingleAsync(b => b.Id == _blockId));
+            db.Blocks.Add(new Block(CoreWorld.Moscow(12, 3, 9), halfPast, "обучение", Owner, CoreWorld.Now.UtcDateTime));
+            if (step)
+            {
+                (await db.Services.SingleAsync(s => s.Id == _world.ServiceId)).ChangeDuration(30);
+            }
+            else
+            {
+                (await db.Settings.SingleAsync()).SlotIntervalMinutes = 30;
+            }
+
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(JoinWaitlist.Outcome.Joined, (await JoinAsync(2, FullDay)).Outcome);
+        Assert.Empty(await ClaimAsync());
+
+        if (step)
+        {
+            var changed = await _world.RunAsync<ChangeSetting.Handler, ChangeSetting.Result>(
+                h => h.HandleAsync(new ChangeSetting.Request(Owner, SettingField.SlotInterval, "30"), default));
+            Assert.Equal(ChangeSetting.Outcome.Changed, changed.Outcome);
+        }
+        else
+        {
+            await _world.InDbAsync(async db =>
+            {
+                (await db.Services.SingleAsync(s => s.Id == _world.ServiceId)).ChangeDuration(30);
+                await db.SaveChangesAsync();
+            });
+        }
+
+        var due = Assert.Single(await ClaimAsync());
+        Assert.Equal(2, due.ClientId);
+        Assert.Equal([halfPast], due.FreeStartsUtc);
+    }
+
     [StorageFact]
     public async Task A_visit_marked_completed_while_it_lasts_frees_nothing_and_wakes_nobody()
     {
