@@ -25,6 +25,9 @@ public sealed class BusinessSettings
 
     public int MaxActiveBookings { get; set; } = 3;
 
+    /// <summary>X4: on how many days at once one client may wait on the waitlist.</summary>
+    public int MaxWaits { get; set; } = 3;
+
     /// <summary>IANA zone; null means the TIMEZONE the bot was started with.</summary>
     public string? TimeZoneId { get; set; }
 
@@ -44,6 +47,7 @@ public sealed class BusinessSettings
     public const int MaxHorizonMonths = 12;
     public const int MaxCancellationWindowHours = 168;
     public const int MaxBookingLimit = 20;
+    public const int MaxWaitlistLimit = 10;
     public const int MinReminderOffsetMinutes = 5;
     public const int MaxReminderOffsetMinutes = 10080;
     public const int MaxReminders = 5;
@@ -60,6 +64,8 @@ public sealed class BusinessSettings
     public static bool IsValidCancellationWindow(int hours) => hours is >= 0 and <= MaxCancellationWindowHours;
 
     public static bool IsValidBookingLimit(int limit) => limit is >= 1 and <= MaxBookingLimit;
+
+    public static bool IsValidWaitlistLimit(int limit) => limit is >= 1 and <= MaxWaitlistLimit;
 
     public static bool IsValidReviewDelay(int minutes) => minutes is >= 0 and <= MaxReviewDelayMinutes;
 

@@ -20,9 +20,6 @@ public enum WaitStatus
 /// </summary>
 public sealed class WaitlistEntry
 {
-    /// <summary>How many days one client may wait for at once.</summary>
-    public const int MaxPerClient = 3;
-
     private readonly List<WaitlistOffer> _offers = [];
 
     private WaitlistEntry()

@@ -354,6 +354,9 @@ namespace Booking.Data.Postgres.Migrations
                     b.Property<int>("MaxActiveBookings")
                         .HasColumnType("integer");
 
+                    b.Property<int>("MaxWaits")
+                        .HasColumnType("integer");
+
                     b.Property<int>("MinNoticeMinutes")
                         .HasColumnType("integer");
 

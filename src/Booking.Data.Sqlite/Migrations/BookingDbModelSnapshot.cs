@@ -348,6 +348,9 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<int>("MaxActiveBookings")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MaxWaits")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MinNoticeMinutes")
                         .HasColumnType("INTEGER");
 

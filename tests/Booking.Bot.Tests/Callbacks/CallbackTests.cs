@@ -186,7 +186,7 @@ public sealed class CallbackTests
     [InlineData("a:dash:x")]
     [InlineData("a:mk:5:y")]
     [InlineData("a:bk:0")]
-    [InlineData("a:sete:10")]
+    [InlineData("a:sete:11")]
     [InlineData("a:setp:3")]
     [InlineData("a:setp:-1")]
     [InlineData("a:setp")]

@@ -40,7 +40,7 @@ public sealed class EditorCallbackTests
     [InlineData("a:fef:s:1:zz")]
     [InlineData("a:fey:s:1:order")]
     [InlineData("a:fef:c:5:r")]
-    [InlineData("a:fey:g:0:10")]
+    [InlineData("a:fey:g:0:11")]
     [InlineData("a:fef:x:1:n")]
     [InlineData("a:fel:s:-1")]
     [InlineData("a:fer:s:1x")]

@@ -43,7 +43,7 @@ public sealed class SettingsScreens(
         var s = (await get.HandleAsync(ct)).Settings;
         string V(SettingField f) => Value(ctx, f, ChangeSetting.Read(s, f));
         var text = t.Format("settings.title", ("interval", V(SettingField.SlotInterval)), ("notice", V(SettingField.MinNotice)),
-            ("horizon", V(SettingField.Horizon)), ("window", V(SettingField.CancellationWindow)), ("limit", V(SettingField.BookingLimit)),
+            ("horizon", V(SettingField.Horizon)), ("window", V(SettingField.CancellationWindow)), ("limit", V(SettingField.BookingLimit)), ("waits", V(SettingField.WaitlistLimit)),
             ("reminders", V(SettingField.ReminderOffsets)), ("review", V(SettingField.ReviewDelay)), ("zone", V(SettingField.TimeZone)),
             ("address", V(SettingField.Address)), ("phone", V(SettingField.PhoneRequest)));
         var rows = SettingFields.All
@@ -132,7 +132,7 @@ public sealed class SettingsScreens(
             (SettingField.MinNotice or SettingField.ReviewDelay, int m) => ctx.Formats.Duration(m),
             (SettingField.Horizon, int months) => t.Format("settings.months_value", ("months", months)),
             (SettingField.CancellationWindow, int h) => t.Format("format.hours", ("hours", h)),
-            (SettingField.BookingLimit, int n) => t.Format("settings.limit_value", ("limit", n)),
+            (SettingField.BookingLimit or SettingField.WaitlistLimit, int n) => t.Format("settings.limit_value", ("limit", n)),
             (SettingField.ReminderOffsets, string list) when list.Length > 0 => t.Format("settings.reminders_value", ("list", list.Replace(",", ", ", StringComparison.Ordinal))),
             (SettingField.ReminderOffsets, _) => t["settings.no_reminders"],
             (SettingField.TimeZone, string zone) => zone,

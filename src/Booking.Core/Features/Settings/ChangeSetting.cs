@@ -63,6 +63,7 @@ public static class ChangeSetting
         SettingField.Horizon => s.HorizonMonths,
         SettingField.CancellationWindow => s.CancellationWindowHours,
         SettingField.BookingLimit => s.MaxActiveBookings,
+        SettingField.WaitlistLimit => s.MaxWaits,
         SettingField.ReminderOffsets => s.ReminderOffsetsMinutes,
         SettingField.ReviewDelay => s.ReviewDelayMinutes,
         SettingField.TimeZone => s.TimeZoneId,
@@ -89,6 +90,9 @@ public static class ChangeSetting
                 break;
             case SettingField.BookingLimit:
                 s.MaxActiveBookings = (int)value!;
+                break;
+            case SettingField.WaitlistLimit:
+                s.MaxWaits = (int)value!;
                 break;
             case SettingField.ReminderOffsets:
                 s.ReminderOffsetsMinutes = (string)value!;

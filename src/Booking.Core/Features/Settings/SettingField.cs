@@ -13,6 +13,7 @@ public enum SettingField
     TimeZone = 7,
     Address = 8,
     PhoneRequest = 9,
+    WaitlistLimit = 10,
 }
 
 public static class SettingFields
@@ -31,6 +32,7 @@ public static class SettingFields
         SettingField.ReviewDelay => "review_delay",
         SettingField.TimeZone => "time_zone",
         SettingField.PhoneRequest => "phone_request",
+        SettingField.WaitlistLimit => "waitlist_limit",
         _ => "address",
     };
 

@@ -103,6 +103,7 @@ public static class SettingInput
         SettingField.Horizon => BusinessSettings.IsValidHorizon(n),
         SettingField.CancellationWindow => BusinessSettings.IsValidCancellationWindow(n),
         SettingField.BookingLimit => BusinessSettings.IsValidBookingLimit(n),
+        SettingField.WaitlistLimit => BusinessSettings.IsValidWaitlistLimit(n),
         SettingField.ReviewDelay => BusinessSettings.IsValidReviewDelay(n),
         _ => false,
     };

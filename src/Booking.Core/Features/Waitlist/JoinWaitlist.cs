@@ -24,12 +24,13 @@ public static class JoinWaitlist
         /// <summary>Nothing to wait for: past, closed, beyond the horizon, or taken up by blocked time, not by bookings.</summary>
         DayClosed = 3,
 
-        /// <summary>The client already waits for <see cref="WaitlistEntry.MaxPerClient"/> days.</summary>
+        /// <summary>The client already waits on as many days as the business allows (<see cref="BusinessSettings.MaxWaits"/>).</summary>
         LimitReached = 4,
         ServiceUnavailable = 5,
     }
 
-    public sealed record Result(Outcome Outcome, Service? Service = null, int Limit = WaitlistEntry.MaxPerClient);
+    /// <param name="Limit">The business's limit of days per client; set when the limit was what refused.</param>
+    public sealed record Result(Outcome Outcome, Service? Service = null, int Limit = 0);
 
     public sealed class Handler(BookingDb db, ScheduleReader reader, WriteGate gate)
     {
@@ -76,7 +77,8 @@ public static class JoinWaitlist
                 return new Result(day, service);
             }
 
-            return waits.Count >= WaitlistEntry.MaxPerClient ? new Result(Outcome.LimitReached, service) : new Result(Outcome.Joined, service);
+            var limit = (await reader.SettingsAsync(ct)).MaxWaits;
+            return waits.Count >= limit ? new Result(Outcome.LimitReached, service, limit) : new Result(Outcome.Joined, service);
         }
 
         /// <summary>Joined when the day has slots for the service and bookings hold every one of them.</summary>

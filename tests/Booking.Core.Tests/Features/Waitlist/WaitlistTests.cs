@@ -84,7 +84,7 @@ public abstract class WaitlistTests(Storage storage) : IAsyncLifetime
     }
 
     [StorageFact]
-    public async Task A_client_waits_for_at_most_three_days()
+    public async Task A_client_waits_for_at_most_three_days_unless_the_owner_sets_another_limit()
     {
         await _world.InDbAsync(async db =>
         {
@@ -105,8 +105,21 @@ public abstract class WaitlistTests(Storage storage) : IAsyncLifetime
             Assert.Equal(JoinWaitlist.Outcome.Joined, (await JoinAsync(2, new DateOnly(2026, 12, day))).Outcome);
         }
 
-        Assert.Equal(JoinWaitlist.Outcome.LimitReached, (await JoinAsync(2, new DateOnly(2026, 12, 10))).Outcome);
+        var refused = await JoinAsync(2, new DateOnly(2026, 12, 10));
+        Assert.Equal((JoinWaitlist.Outcome.LimitReached, 3), (refused.Outcome, refused.Limit));
         Assert.Equal(3, (await WaitsOfAsync(2)).Count);
+
+        // The owner allows four (A5): the fourth day can be joined; back to two, nobody loses a wait, but no new one.
+        Task<ChangeSetting.Result> LimitAsync(string value) => _world.RunAsync<ChangeSetting.Handler, ChangeSetting.Result>(
+            h => h.HandleAsync(new ChangeSetting.Request(Owner, SettingField.WaitlistLimit, value), default));
+        Assert.Equal(ChangeSetting.Outcome.Invalid, (await LimitAsync("11")).Outcome);
+        Assert.Equal(ChangeSetting.Outcome.Invalid, (await LimitAsync("0")).Outcome);
+        Assert.Equal(ChangeSetting.Outcome.Changed, (await LimitAsync("4")).Outcome);
+        Assert.Equal(JoinWaitlist.Outcome.Joined, (await JoinAsync(2, new DateOnly(2026, 12, 10))).Outcome);
+        Assert.Equal(ChangeSetting.Outcome.Changed, (await LimitAsync("2")).Outcome);
+        Assert.Equal(4, (await WaitsOfAsync(2)).Count);
+        var over = await JoinAsync(2, FullDay);
+        Assert.Equal((JoinWaitlist.Outcome.LimitReached, 2), (over.Outcome, over.Limit));
     }
 
     [StorageFact]
