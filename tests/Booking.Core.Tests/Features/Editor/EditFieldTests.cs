@@ -131,7 +131,7 @@ public abstract class EditFieldTests(Storage storage) : IAsyncLifetime
     [InlineData(EditorEntity.Service, "x")]
     [InlineData(EditorEntity.Client, "b")]
     [InlineData(EditorEntity.Block, "s")]
-    [InlineData(EditorEntity.Settings, "10")]
+    [InlineData(EditorEntity.Settings, "11")]
     [InlineData("booking", "n")]
     public async Task A_field_code_that_is_not_on_the_whitelist_is_refused(string entity, string field)
     {
