@@ -81,6 +81,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<RecordPayment.Handler>();
         services.AddScoped<ReleaseExpiredHolds.Handler>();
         services.AddScoped<MarkRefunded.Handler>();
+        services.AddScoped<ListRefundsDue.Handler>();
         services.AddScoped<MoveByAdmin.Handler>();
         services.AddScoped<ListAuditEntries.Handler>();
         services.AddScoped<ExportBookings.Handler>();

@@ -30,6 +30,16 @@ public static class BookingActionsEndpoints
             return BackTo(form["back"], done);
         }).Needs(Permission.ManageBookings);
 
+        panel.MapPost("/bookings/{id:int}/refunded", async (int id, HttpContext http, Booking.Core.Features.Payments.MarkRefunded.Handler refunds) =>
+        {
+            var result = await refunds.HandleAsync(new(PanelUser.From(http).AdminId, id), http.RequestAborted);
+            return BackTo("/panel/", result.Outcome switch
+            {
+                Booking.Core.Features.Payments.MarkRefunded.Outcome.Marked or Booking.Core.Features.Payments.MarkRefunded.Outcome.AlreadyMarked => "refunded",
+                _ => "not_found",
+            });
+        }).Needs(Permission.ManageBookings);
+
         panel.MapPost("/bookings/{id:int}/mark", async (int id, HttpContext http, MarkAttendance.Handler marks) =>
         {
             var form = await http.Request.ReadFormAsync(http.RequestAborted);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Booking.Core.Domain;
 using Booking.Core.Features.Analytics;
 using Booking.Core.Features.Bookings;
+using Booking.Core.Features.Payments;
 
 namespace Booking.Web.Panel;
 
@@ -12,7 +13,7 @@ public static class DashboardPage
     public const int ChartDaysAhead = 7;
 
     public static void Map(RouteGroupBuilder panel) =>
-        panel.MapGet("/", async (HttpContext http, GetDashboard.Handler dashboard, GetDailyFigures.Handler daily, GetBookingsVersion.Handler version) =>
+        panel.MapGet("/", async (HttpContext http, GetDashboard.Handler dashboard, GetDailyFigures.Handler daily, GetBookingsVersion.Handler version, ListRefundsDue.Handler refunds) =>
         {
             var user = PanelUser.From(http);
             var ct = http.RequestAborted;
@@ -24,9 +25,38 @@ public static class DashboardPage
             }
 
             var figures = await daily.HandleAsync(ChartDaysBack, ChartDaysAhead, ct);
-            var body = Table(user, periods) + Charts(user, figures);
+            var body = PanelLayout.Flash(user, http.Request) + Refunds(user, await refunds.HandleAsync(ct)) + Table(user, periods) + Charts(user, figures);
             return PanelLayout.Page(user, "/panel/", user.T.Plain("web.nav_dashboard"), body, version: v);
         }).Needs(Permission.ViewDashboard);
+
+    /// <summary>
+    /// X3: deposits owed back, on top of the dashboard until an admin marks each as returned (the refund itself is made
+    /// in the provider's dashboard, by the payment id shown here).
+    /// </summary>
+    private static string Refunds(PanelUser user, IReadOnlyList<ListRefundsDue.Item> items)
+    {
+        if (items.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var (t, f) = (user.T, user.T.Formats);
+        var h = new Html().Raw("<section class=\"box refunds\"><h2>").Raw(t["web.refunds_title"]).Raw("</h2><table><tbody>");
+        foreach (var r in items)
+        {
+            h.Raw("<tr").Attr("data-booking", r.BookingId.ToString(CultureInfo.InvariantCulture)).Raw("><td>").Raw(f.DateTime(r.StartUtc)).Raw("</td>")
+                .Tag("td", r.Service).Tag("td", r.Client).Raw("<td>").Raw(f.Price(r.Paid, r.Currency)).Raw("</td><td><code>").Text(r.Payment ?? "—").Raw("</code></td><td>");
+            if (user.Can(Permission.ManageBookings))
+            {
+                h.Raw("<form method=\"post\" class=\"inline\"").Attr("action", FormattableString.Invariant($"/panel/bookings/{r.BookingId}/refunded")).Raw(">")
+                    .Raw(user.CsrfField).Raw("<button type=\"submit\">").Raw(t.Stripped("schedule.refund_button")).Raw("</button></form>");
+            }
+
+            h.Raw("</td></tr>");
+        }
+
+        return h.Raw("</tbody></table><p class=\"muted\">").Raw(t["web.refunds_hint"]).Raw("</p></section>").ToString();
+    }
 
     private static string Table(PanelUser user, List<GetDashboard.Result> periods)
     {

@@ -224,6 +224,36 @@ public sealed class PrepaymentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_panel_lists_a_deposit_owed_back_until_an_admin_marks_it_returned()
+    {
+        var anna = _s.User(1001, "Анна");
+        var boris = _s.User(1002, "Борис");
+        await HoldAsync(anna);
+        var checkout = await anna.CheckoutAsync();
+        _s.Clock.Advance(TimeSpan.FromMinutes(11));
+        await SweepHoldsAsync();
+        await HoldAsync(boris);
+        Assert.True((await boris.PayAsync()).Ok);
+        Assert.True(await anna.CompletePaymentAsync(checkout.QueryId));
+        var owed = (await _s.BookingsAsync())[0];
+        Assert.True(owed.RefundDue);
+
+        using var panel = await Panel.PanelClient.SignedInAsync(_s, _s.Admin);
+        var dashboard = await panel.GetStringAsync("/panel/");
+        Assert.Contains("Нужно вернуть предоплату", dashboard, StringComparison.Ordinal);
+        Assert.Contains("provider-" + checkout.QueryId, dashboard, StringComparison.Ordinal);
+        Assert.Contains($"data-booking=\"{owed.Id}\"", dashboard, StringComparison.Ordinal);
+
+        var after = await panel.FollowAsync(await panel.SubmitAsync("/panel/", $"/panel/bookings/{owed.Id}/refunded", new Dictionary<string, string>()));
+
+        Assert.Contains("Отмечено: предоплата возвращена.", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("Нужно вернуть предоплату", after, StringComparison.Ordinal);
+        var refunded = (await _s.BookingsAsync())[0];
+        Assert.Equal((false, _s.Clock.GetUtcNow().UtcDateTime), (refunded.RefundDue, refunded.RefundedUtc));
+        Assert.Equal(1, await _s.Host.DbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "payment.refunded" && a.ActorId == BotScenario.AdminId)));
+    }
+
+    [Fact]
     public async Task An_admin_sets_a_deposit_on_a_service_and_the_card_shows_it()
     {
         await _s.Admin.SendTextAsync("/admin");
