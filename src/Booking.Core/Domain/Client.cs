@@ -51,6 +51,9 @@ public sealed class Client
 
     public string DisplayName => Username is { Length: > 0 } ? "@" + Username : FirstName;
 
+    /// <summary>How the panel's lists name a client read by projection: the first name, and the username when there is one.</summary>
+    public static string ListName(string firstName, string? username) => username is { Length: > 0 } u ? $"{firstName} (@{u})" : firstName;
+
     /// <summary>
     /// How fresh "last seen" is kept. Audiences and the dashboard count days, so a client tapping through a booking
     /// need not rewrite their row on every update; a minute keeps it exact enough for anything shown.

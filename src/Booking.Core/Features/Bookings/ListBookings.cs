@@ -56,7 +56,7 @@ public static class ListBookings
             var lines = rows
                 .Where(r => string.IsNullOrEmpty(search) || Matches(search, r.ClientId, r.FirstName, r.LastName, r.Username))
                 .Select(r => new Line(r.Id, r.StartUtc, r.DurationMinutes, r.ServiceId, r.Service, r.ClientId,
-                    r.Username is { Length: > 0 } u ? $"{r.FirstName} (@{u})" : r.FirstName,
+                    Client.ListName(r.FirstName, r.Username),
                     r.Status, r.Price, r.Currency, r.CancelReason, r.AttendanceConfirmedUtc is not null))
                 .ToList();
             return new Result(from, to, lines.Take(MaxRows).ToList(), lines.Count > MaxRows, zone, reader.NowUtc);

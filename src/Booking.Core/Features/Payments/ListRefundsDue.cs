@@ -17,7 +17,7 @@ public static class ListRefundsDue
                 .OrderBy(b => b.PaidUtc).ThenBy(b => b.Id)
                 .Select(b => new { b.Id, b.StartUtc, Service = b.Service!.Name, b.Client!.FirstName, b.Client.Username, b.PaidAmount, b.Currency, b.ProviderChargeId })
                 .ToListAsync(ct);
-            return rows.Select(r => new Item(r.Id, r.StartUtc, r.Service, r.Username is { Length: > 0 } u ? $"{r.FirstName} (@{u})" : r.FirstName,
+            return rows.Select(r => new Item(r.Id, r.StartUtc, r.Service, Domain.Client.ListName(r.FirstName, r.Username),
                 r.PaidAmount ?? 0, r.Currency, r.ProviderChargeId)).ToList();
         }
     }
