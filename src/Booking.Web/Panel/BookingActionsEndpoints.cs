@@ -3,6 +3,7 @@ using Booking.Bot.Handlers.Admin;
 using Booking.Core.Domain;
 using Booking.Core.Features.Availability;
 using Booking.Core.Features.Bookings;
+using Booking.Core.Features.Payments;
 using Booking.Core.Scheduling;
 
 namespace Booking.Web.Panel;
@@ -30,12 +31,12 @@ public static class BookingActionsEndpoints
             return BackTo(form["back"], done);
         }).Needs(Permission.ManageBookings);
 
-        panel.MapPost("/bookings/{id:int}/refunded", async (int id, HttpContext http, Booking.Core.Features.Payments.MarkRefunded.Handler refunds) =>
+        panel.MapPost("/bookings/{id:int}/refunded", async (int id, HttpContext http, MarkRefunded.Handler refunds) =>
         {
             var result = await refunds.HandleAsync(new(PanelUser.From(http).AdminId, id), http.RequestAborted);
             return BackTo("/panel/", result.Outcome switch
             {
-                Booking.Core.Features.Payments.MarkRefunded.Outcome.Marked or Booking.Core.Features.Payments.MarkRefunded.Outcome.AlreadyMarked => "refunded",
+                MarkRefunded.Outcome.Marked or MarkRefunded.Outcome.AlreadyMarked => "refunded",
                 _ => "not_found",
             });
         }).Needs(Permission.ManageBookings);
