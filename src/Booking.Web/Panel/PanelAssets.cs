@@ -68,40 +68,45 @@ public static class PanelAssets
     /// </summary>
     public const string Script = """
         (function () {
-          var body = document.body, known = body.getAttribute('data-version');
-          if (known === null || !window.EventSource) return;
-          var pending = false;
-          function typing() { var a = document.activeElement; return a && a.form && (a.value || '').length > 0; }
-          function refresh() {
-            if (typing()) { pending = true; return; }
-            pending = false;
+          // Fetches this page again and swaps in the fresh copy of one part of it; then() runs once the page came back.
+          function refetch(selector, then) {
             fetch(location.href, { credentials: 'same-origin' }).then(function (r) { return r.ok ? r.text() : null; }).then(function (html) {
               if (!html) return;
-              var doc = new DOMParser().parseFromString(html, 'text/html');
-              var fresh = doc.querySelector('main');
-              if (fresh) { document.querySelector('main').replaceWith(fresh); }
-              var note = document.getElementById('live'); note.hidden = false;
-              setTimeout(function () { note.hidden = true; }, 4000);
+              var fresh = new DOMParser().parseFromString(html, 'text/html').querySelector(selector);
+              var current = document.querySelector(selector);
+              if (fresh && current) { current.replaceWith(fresh); }
+              then();
             });
           }
-          document.addEventListener('focusout', function () { if (pending) setTimeout(refresh, 200); });
-          var events = new EventSource('/panel/events');
-          events.addEventListener('bookings', function (e) {
-            if (e.data !== known) { known = e.data; refresh(); }
-          });
-        })();
-        (function () {
-          function sending() { return document.querySelector('table.broadcasts tr[data-sending]') !== null; }
-          if (!sending() || !window.fetch) return;
-          var timer = setInterval(function () {
-            fetch(location.href, { credentials: 'same-origin' }).then(function (r) { return r.ok ? r.text() : null; }).then(function (html) {
-              if (!html) return;
-              var fresh = new DOMParser().parseFromString(html, 'text/html').querySelector('table.broadcasts');
-              var table = document.querySelector('table.broadcasts');
-              if (fresh && table) { table.replaceWith(fresh); }
-              if (!sending()) { clearInterval(timer); }
+
+          function live(known) {
+            var pending = false;
+            function typing() { var a = document.activeElement; return a && a.form && (a.value || '').length > 0; }
+            function refresh() {
+              if (typing()) { pending = true; return; }
+              pending = false;
+              refetch('main', function () {
+                var note = document.getElementById('live'); note.hidden = false;
+                setTimeout(function () { note.hidden = true; }, 4000);
+              });
+            }
+            document.addEventListener('focusout', function () { if (pending) setTimeout(refresh, 200); });
+            var events = new EventSource('/panel/events');
+            events.addEventListener('bookings', function (e) {
+              if (e.data !== known) { known = e.data; refresh(); }
             });
-          }, 3000);
+          }
+
+          function sending() { return document.querySelector('table.broadcasts tr[data-sending]') !== null; }
+          function followBroadcasts() {
+            var timer = setInterval(function () {
+              refetch('table.broadcasts', function () { if (!sending()) { clearInterval(timer); } });
+            }, 3000);
+          }
+
+          var version = document.body.getAttribute('data-version');
+          if (version !== null && window.EventSource) { live(version); }
+          if (sending() && window.fetch) { followBroadcasts(); }
         })();
         """;
 }
