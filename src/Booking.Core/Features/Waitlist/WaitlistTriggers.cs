@@ -54,13 +54,15 @@ internal static class WaitlistTriggers
             }
         }
 
-        if (freed.Count == 0 && booked.Count == 0 && weekdays.Count == 0 && dates.Count == 0 && !everyDay && services.Count == 0)
+        // Hours, days or rules: each may touch any day, unlike a booking or a block, which touch their own time.
+        var rulesChanged = weekdays.Count > 0 || dates.Count > 0 || everyDay || services.Count > 0;
+        if (freed.Count == 0 && booked.Count == 0 && !rulesChanged)
         {
             return;
         }
 
         var query = db.WaitlistEntries.WithOpenOffers().Where(e => e.Status == WaitStatus.Waiting && e.DayEndUtc > nowUtc);
-        if (weekdays.Count == 0 && dates.Count == 0 && !everyDay && services.Count == 0)
+        if (!rulesChanged)
         {
             // Only bookings and blocks changed (every booking made comes here): just the waits on days they touch.
             var (from, to) = Span(freed, booked);
