@@ -37,6 +37,26 @@ public sealed class PrepaymentTests : IAsyncLifetime
         await user.PressAsync("✅ Подтвердить");
     }
 
+    /// <summary>
+    /// The client holds 10:00 and passes checkout at 9 minutes; the provider takes its time, meanwhile the hold runs
+    /// out and Boris takes and pays for the slot; then the client's money arrives. Returns the client's checkout.
+    /// </summary>
+    private async Task<CheckoutAnswer> PayAfterTheSlotWentToBorisAsync(FakeUser client)
+    {
+        await HoldAsync(client);
+        _s.Clock.Advance(TimeSpan.FromMinutes(9));
+        var checkout = await client.CheckoutAsync();
+        Assert.True(checkout.Ok);
+
+        _s.Clock.Advance(TimeSpan.FromMinutes(2));
+        await SweepHoldsAsync();
+        var boris = _s.User(1002, "Борис");
+        await HoldAsync(boris);
+        Assert.True((await boris.PayAsync()).Ok);
+        Assert.True(await client.CompletePaymentAsync(checkout.QueryId));
+        return checkout;
+    }
+
     private static bool Offers(FakeUser user, string time) => user.LastMessage.Buttons.Any(b => b.Text == time);
 
     [Fact]
@@ -192,18 +212,7 @@ public sealed class PrepaymentTests : IAsyncLifetime
     public async Task Money_that_arrives_after_the_slot_was_given_to_someone_else_is_owed_back_and_both_sides_are_told()
     {
         var anna = _s.User(1001, "Анна");
-        var boris = _s.User(1002, "Борис");
-        await HoldAsync(anna);
-        _s.Clock.Advance(TimeSpan.FromMinutes(9));
-        var checkout = await anna.CheckoutAsync();
-        Assert.True(checkout.Ok);
-
-        // The provider takes its time; meanwhile the hold runs out and Boris takes the slot.
-        _s.Clock.Advance(TimeSpan.FromMinutes(2));
-        await SweepHoldsAsync();
-        await HoldAsync(boris);
-        Assert.True((await boris.PayAsync()).Ok);
-        Assert.True(await anna.CompletePaymentAsync(checkout.QueryId));
+        var checkout = await PayAfterTheSlotWentToBorisAsync(anna);
 
         Assert.Contains("это время, к сожалению, уже занято", anna.LastMessage.Text, StringComparison.Ordinal);
         Assert.Contains(_s.Admin.Messages, m => m.Text.Contains("Нужен возврат предоплаты", StringComparison.Ordinal)
@@ -226,15 +235,7 @@ public sealed class PrepaymentTests : IAsyncLifetime
     [Fact]
     public async Task The_panel_lists_a_deposit_owed_back_until_an_admin_marks_it_returned()
     {
-        var anna = _s.User(1001, "Анна");
-        var boris = _s.User(1002, "Борис");
-        await HoldAsync(anna);
-        var checkout = await anna.CheckoutAsync();
-        _s.Clock.Advance(TimeSpan.FromMinutes(11));
-        await SweepHoldsAsync();
-        await HoldAsync(boris);
-        Assert.True((await boris.PayAsync()).Ok);
-        Assert.True(await anna.CompletePaymentAsync(checkout.QueryId));
+        var checkout = await PayAfterTheSlotWentToBorisAsync(_s.User(1001, "Анна"));
         var owed = (await _s.BookingsAsync())[0];
         Assert.True(owed.RefundDue);
 

@@ -54,6 +54,17 @@ public abstract class PrepaymentTests(Storage storage) : IAsyncLifetime
         return held.Booking!.Id;
     }
 
+    /// <summary>Client 1's hold runs out unpaid and the sweep gives 10:00 to client 2, who books it without a deposit.</summary>
+    private async Task<(int Held, int Other)> HeldThenGivenToClient2Async()
+    {
+        var id = await HoldAsync();
+        _world.Clock.Advance(TimeSpan.FromMinutes(12));
+        await SweepAsync();
+        var other = await BookAsync(2, Ten, terms: null);
+        Assert.Equal(BookSlot.Outcome.Booked, other.Outcome);
+        return (id, other.Booking!.Id);
+    }
+
     [StorageFact]
     public async Task A_held_booking_occupies_its_slot_waits_ten_minutes_and_plans_no_reminders_yet()
     {
@@ -231,18 +242,14 @@ public abstract class PrepaymentTests(Storage storage) : IAsyncLifetime
     [StorageFact]
     public async Task A_payment_after_the_slot_went_to_someone_else_is_kept_as_owed_back_and_audited()
     {
-        var id = await HoldAsync();
-        _world.Clock.Advance(TimeSpan.FromMinutes(12));
-        await SweepAsync();
-        var other = await BookAsync(2, Ten, terms: null);
-        Assert.Equal(BookSlot.Outcome.Booked, other.Outcome);
+        var (id, other) = await HeldThenGivenToClient2Async();
 
         var paid = await PayAsync(1, id);
 
         Assert.Equal(RecordPayment.Outcome.RefundDue, paid.Outcome);
         var stored = await StoredAsync(id);
         Assert.Equal((BookingStatus.Expired, true, 500m), (stored.Status, stored.RefundDue, stored.PaidAmount));
-        Assert.Equal(BookingStatus.Confirmed, (await StoredAsync(other.Booking!.Id)).Status);
+        Assert.Equal(BookingStatus.Confirmed, (await StoredAsync(other)).Status);
         var audit = await _world.InDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == "payment.refund_due"));
         Assert.Equal($"booking:{id}", audit.Target);
         Assert.Contains("yk-tg-charge-1", audit.After, StringComparison.Ordinal);
@@ -264,15 +271,12 @@ public abstract class PrepaymentTests(Storage storage) : IAsyncLifetime
     [StorageFact]
     public async Task An_admin_marks_a_deposit_owed_back_as_returned_once_audited_and_in_the_export()
     {
-        var id = await HoldAsync();
-        _world.Clock.Advance(TimeSpan.FromMinutes(12));
-        await SweepAsync();
-        var other = await BookAsync(2, Ten, terms: null);
+        var (id, other) = await HeldThenGivenToClient2Async();
         Assert.Equal(RecordPayment.Outcome.RefundDue, (await PayAsync(1, id)).Outcome);
         Task<MarkRefunded.Result> MarkAsync(int bookingId) =>
             _world.RunAsync<MarkRefunded.Handler, MarkRefunded.Result>(h => h.HandleAsync(new MarkRefunded.Request(900, bookingId), default));
 
-        Assert.Equal(MarkRefunded.Outcome.NothingOwed, (await MarkAsync(other.Booking!.Id)).Outcome);
+        Assert.Equal(MarkRefunded.Outcome.NothingOwed, (await MarkAsync(other)).Outcome);
         Assert.Equal(MarkRefunded.Outcome.NotFound, (await MarkAsync(99_999)).Outcome);
         Assert.Equal(MarkRefunded.Outcome.Marked, (await MarkAsync(id)).Outcome);
         Assert.Equal(MarkRefunded.Outcome.AlreadyMarked, (await MarkAsync(id)).Outcome);
