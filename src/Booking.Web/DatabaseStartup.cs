@@ -71,13 +71,15 @@ public sealed class DatabaseStartup(IServiceScopeFactory scopes, ILogger<Databas
 
     private async Task MigrateAndSeedAsync(BookingDb db, CancellationToken cancellationToken)
     {
+        // Only when something is pending: even with nothing to apply, MigrateAsync builds the migrations' model from the
+        // snapshot (EF's whole convention machinery), which cost the bot 5 MB of its resident set and 0.1 s at every start (ADR 0029).
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
             logger.LogInformation("Applying {Count} database migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+            await db.Database.MigrateAsync(cancellationToken);
         }
 
-        await db.Database.MigrateAsync(cancellationToken);
         await DatabaseSeeder.SeedAsync(db, cancellationToken);
     }
 }
