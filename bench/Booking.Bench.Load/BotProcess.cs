@@ -56,6 +56,10 @@ public sealed class BotProcess : IAsyncDisposable
         MetricsUrl = metricsUrl;
     }
 
+    public const string DeployedArenaVariable = "MALLOC_ARENA_MAX";
+
+    public const string DeployedArenaValue = "2";
+
     public string MetricsUrl { get; }
 
     public int Id => _process.Id;
@@ -76,6 +80,9 @@ public sealed class BotProcess : IAsyncDisposable
         }
 
         info.Environment["URLS"] = $"http://127.0.0.1:{port}";
+
+        // As deployed (the systemd unit and the image set it; ADR 0029); --bot-env MALLOC_ARENA_MAX=16 gives glibc's default here.
+        info.Environment[DeployedArenaVariable] = DeployedArenaValue;
         foreach (var pair in extra)
         {
             var eq = pair.IndexOf('=', StringComparison.Ordinal);

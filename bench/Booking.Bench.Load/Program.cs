@@ -46,7 +46,7 @@ if (options.Mode == LoadMode.Broadcast)
 Console.WriteLine($"Run: {options.Users} users{(options.Concurrent > 0 ? $" ({options.Concurrent} at a time, one booking each)" : "")}, "
     + $"{options.Duration.TotalSeconds:0} s per phase (+{options.Warmup.TotalSeconds:0} s warm-up), "
     + $"think {options.Think.TotalMilliseconds:0} ms, {database.Kind}, {options.HistoryBookings} bookings already in the database, "
-    + $"future fill {options.FutureFill:0.##}{(options.BotProcess ? ", bot in its own process" : "")}, {options.Runs} run(s)");
+    + $"future fill {options.FutureFill:0.##}{(options.BotProcess ? $", bot in its own process ({BotProcess.DeployedArenaVariable}={BotProcess.DeployedArenaValue} as deployed{(options.BotEnv.Count > 0 ? ", then " + string.Join(' ', options.BotEnv) : "")})" : "")}, {options.Runs} run(s)");
 
 var floors = new List<PhaseResult>();
 var fulls = new List<PhaseResult>();

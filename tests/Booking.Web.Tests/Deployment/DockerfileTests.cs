@@ -42,6 +42,14 @@ public sealed partial class DockerfileTests
         Assert.Contains($"\"{assembly}.dll\", \"health\"", runtime, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_image_caps_the_malloc_arenas_for_the_bot()
+    {
+        var runtime = Dockerfile[Dockerfile.LastIndexOf("FROM ", StringComparison.Ordinal)..];
+
+        Assert.Matches(@"(?m)^ENV (.*\\\n)*\s*MALLOC_ARENA_MAX=2\b", runtime);
+    }
+
     private static IEnumerable<string> CopySources() =>
         CopyLine().Matches(Dockerfile).SelectMany(m => m.Groups["args"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..^1]);
 

@@ -31,6 +31,13 @@ public sealed class SystemdAndInstallTests
     }
 
     [Fact]
+    public void The_unit_caps_the_malloc_arenas_before_the_process_starts()
+    {
+        // glibc reads the variable once, before Main; the bot cannot set it for itself (ADR 0029).
+        Assert.Contains("Environment=MALLOC_ARENA_MAX=2", Unit.Split('\n').Select(l => l.Trim()));
+    }
+
+    [Fact]
     public void Install_sh_is_valid_bash()
     {
         using var bash = Process.Start(new ProcessStartInfo("bash", ["-n", Repository.PathOf("deploy/install.sh")]) { RedirectStandardError = true })!;
