@@ -71,8 +71,9 @@ public sealed class DatabaseStartup(IServiceScopeFactory scopes, ILogger<Databas
 
     private async Task MigrateAndSeedAsync(BookingDb db, CancellationToken cancellationToken)
     {
-        // Only when something is pending: even with nothing to apply, MigrateAsync builds the migrations' model from the
-        // snapshot (EF's whole convention machinery), which cost the bot 5 MB of its resident set and 0.1 s at every start (ADR 0029).
+        // Only when something is pending: even with nothing to apply, MigrateAsync builds the migrations' model from
+        // the snapshot (EF's whole convention machinery), which cost 5 MB of resident set and 0.1 s at every start
+        // (ADR 0029).
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
