@@ -72,7 +72,7 @@ public sealed class BookingWizard(
         }
 
         var markup = Keyboards.Calendar(shown, target, f, Footer(ctx, target, month: null));
-        if (fullDay is { } full && !target.IsReschedule)
+        if (fullDay is { } full && !target.IsReschedule && shown.WaitlistOpen)
         {
             var rows = markup.InlineKeyboard.ToList();
             rows.Insert(rows.Count - 1, [Keyboards.Button(t.Format("waitlist.join_day_button", ("date", f.Date(full))), new OfferWaitlist(target.Id, full))]);

@@ -112,7 +112,7 @@ public sealed class WaitlistScreens(
                 ctx.Reply.Toast(t["waitlist.has_free_time"]);
                 await wizard.ShowDayAsync(ctx, target, date, null, ct);
                 break;
-            case JoinWaitlist.Outcome.DayClosed:
+            case JoinWaitlist.Outcome.DayClosed or JoinWaitlist.Outcome.Off:
                 ctx.Reply.Toast(t["refusal.day_full"]);
                 if (joining)
                 {

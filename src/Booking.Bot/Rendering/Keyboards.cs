@@ -28,10 +28,13 @@ public static class Keyboards
 
     public static InlineKeyboardButton Button(string text, Callback callback) => InlineKeyboardButton.WithCallbackData(text, callback.Format());
 
-    /// <summary>Monday-first month grid; 🟢/🟡 days open their slots, and a 🔴 day of a new booking offers its waitlist (X4).</summary>
+    /// <summary>
+    /// Monday-first month grid; 🟢/🟡 days open their slots, and a 🔴 day of a new booking offers its waitlist (X4) unless
+    /// the business has turned it off.
+    /// </summary>
     public static InlineKeyboardMarkup Calendar(GetAvailability.Month month, Target target, Formats f, IEnumerable<InlineKeyboardButton> footer) =>
         Calendar(month, m => new ShowMonth(target, m), d => new PickDay(target, d), f, footer,
-            target.IsReschedule ? null : d => new OfferWaitlist(target.Id, d));
+            target.IsReschedule || !month.WaitlistOpen ? null : d => new OfferWaitlist(target.Id, d));
 
     /// <summary>
     /// The same grid with other buttons behind it: the admin's move has buttons of its own (ADR 0010). A full day can only

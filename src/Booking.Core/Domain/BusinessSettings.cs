@@ -25,8 +25,11 @@ public sealed class BusinessSettings
 
     public int MaxActiveBookings { get; set; } = 3;
 
-    /// <summary>X4: on how many days at once one client may wait on the waitlist.</summary>
+    /// <summary>X4: on how many days at once one client may wait on the waitlist; 0 turns the waitlist off.</summary>
     public int MaxWaits { get; set; } = 3;
+
+    /// <summary>Whether a full day offers its waitlist. Waits made before it was turned off are still served.</summary>
+    public bool WaitlistOpen => MaxWaits > 0;
 
     /// <summary>IANA zone; null means the TIMEZONE the bot was started with.</summary>
     public string? TimeZoneId { get; set; }
@@ -65,7 +68,7 @@ public sealed class BusinessSettings
 
     public static bool IsValidBookingLimit(int limit) => limit is >= 1 and <= MaxBookingLimit;
 
-    public static bool IsValidWaitlistLimit(int limit) => limit is >= 1 and <= MaxWaitlistLimit;
+    public static bool IsValidWaitlistLimit(int limit) => limit is >= 0 and <= MaxWaitlistLimit;
 
     public static bool IsValidReviewDelay(int minutes) => minutes is >= 0 and <= MaxReviewDelayMinutes;
 

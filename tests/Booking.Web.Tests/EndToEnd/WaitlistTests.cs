@@ -144,6 +144,51 @@ public sealed class WaitlistTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_owner_turns_the_waitlist_off_a_full_day_is_then_only_full_and_a_wait_made_before_is_still_served()
+    {
+        var boris = _s.User(1002, "Борис");
+        await JoinAsync(boris);
+
+        var owner = _s.Admin;
+        await owner.SendTextAsync("/admin");
+        await owner.PressAsync("⚙️ Настройки");
+        Assert.Contains("🔔 Лист ожидания: до 3 дн. у клиента", owner.LastMessage.Text, StringComparison.Ordinal);
+        await owner.PressAsync("🔔 Лист ожидания");
+        Assert.Contains("0, чтобы выключить", owner.LastMessage.Text, StringComparison.Ordinal);
+        await owner.SendTextAsync("-1");
+        Assert.Contains("от 0 до 10", owner.LastMessage.Text, StringComparison.Ordinal);
+        await owner.SendTextAsync("0");
+        Assert.Contains("🔔 Лист ожидания: выключен", owner.LastMessage.Text, StringComparison.Ordinal);
+
+        // A new client: the red day only says it is full (the button itself leads nowhere else now).
+        var vera = _s.User(1003, "Вера");
+        await vera.SendTextAsync("/book");
+        await vera.PressAsync("Массаж");
+        var calendar = vera.LastMessage;
+        Assert.Equal("nop:full", calendar.Buttons.Single(b => b.Text == "3 🔴").CallbackData);
+        await vera.PressAsync("3 🔴");
+        Assert.Contains("занят", vera.CallbackAnswers[^1].Text, StringComparison.Ordinal);
+        Assert.Equal(calendar.Text, vera.LastMessage.Text);
+
+        // A day picked from a calendar drawn before it filled up: the calendar comes back without a waitlist button.
+        await vera.PressDataAsync(calendar.MessageId, new PickDay(Target.Book(_s.MassageId), new DateOnly(2026, 12, 3)).Format());
+        Assert.Contains("свободного времени нет", vera.LastMessage.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(vera.LastMessage.Buttons, b => b.Text.Contains("ожидани", StringComparison.Ordinal));
+
+        // An old offer button pressed now (or a forged one) joins nothing either.
+        await vera.PressDataAsync(vera.LastMessage.MessageId, new EnterWaitlist(_s.MassageId, new DateOnly(2026, 12, 3)).Format());
+        Assert.Contains("занят", vera.CallbackAnswers[^1].Text, StringComparison.Ordinal);
+        Assert.Equal([boris.Id], (await WaitsAsync()).Select(w => w.ClientId));
+
+        // Boris joined before it was turned off: he is still told when the time frees up.
+        await AnnaCancelsAsync();
+        await SweepAsync();
+        Assert.Single(Offers(boris));
+        Assert.Empty(Offers(vera));
+        Assert.Equal(0, vera.UnansweredCallbacks);
+    }
+
+    [Fact]
     public async Task An_offer_whose_time_is_taken_before_it_goes_out_is_never_sent()
     {
         var boris = _s.User(1002, "Борис");

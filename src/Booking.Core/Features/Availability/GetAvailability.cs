@@ -20,7 +20,9 @@ public static class GetAvailability
         public static Subject AdminMove(int bookingId) => new(0, bookingId, null, ByAdmin: true);
     }
 
-    public sealed record Month(Service Service, DateOnly FirstDay, IReadOnlyDictionary<DateOnly, DayLoad> Days, bool HasPrevious, bool HasNext, DateOnly Today);
+    /// <param name="WaitlistOpen">Whether a full day offers its waitlist (X4); the business may turn it off.</param>
+    public sealed record Month(
+        Service Service, DateOnly FirstDay, IReadOnlyDictionary<DateOnly, DayLoad> Days, bool HasPrevious, bool HasNext, DateOnly Today, bool WaitlistOpen);
 
     public sealed record Day(Service Service, DateOnly Date, IReadOnlyList<Slot> Slots, TimeZoneInfo Zone, int DurationMinutes);
 
@@ -48,7 +50,7 @@ public static class GetAvailability
                 days[date] = schedule.LoadOf(rules, date);
             }
 
-            return new Month(target.Value.Service, first, days, first > schedule.FirstMonth, first < schedule.LastMonth, schedule.Today);
+            return new Month(target.Value.Service, first, days, first > schedule.FirstMonth, first < schedule.LastMonth, schedule.Today, settings.WaitlistOpen);
         }
 
         public async Task<Day?> DayAsync(Subject subject, DateOnly date, CancellationToken ct)

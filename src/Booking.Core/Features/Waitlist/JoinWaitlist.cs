@@ -27,6 +27,9 @@ public static class JoinWaitlist
         /// <summary>The client already waits on as many days as the business allows (<see cref="BusinessSettings.MaxWaits"/>).</summary>
         LimitReached = 4,
         ServiceUnavailable = 5,
+
+        /// <summary>The business has turned the waitlist off (a limit of 0): a full day is simply full.</summary>
+        Off = 6,
     }
 
     /// <param name="Limit">The business's limit of days per client; set when the limit was what refused.</param>
@@ -71,13 +74,18 @@ public static class JoinWaitlist
                 return new Result(Outcome.AlreadyWaiting, service);
             }
 
+            var limit = (await reader.SettingsAsync(ct)).MaxWaits;
+            if (limit == 0)
+            {
+                return new Result(Outcome.Off, service);
+            }
+
             var day = await DayStateAsync(service, request.Date, ct);
             if (day != Outcome.Joined)
             {
                 return new Result(day, service);
             }
 
-            var limit = (await reader.SettingsAsync(ct)).MaxWaits;
             return waits.Count >= limit ? new Result(Outcome.LimitReached, service, limit) : new Result(Outcome.Joined, service);
         }
 

@@ -113,13 +113,20 @@ public abstract class WaitlistTests(Storage storage) : IAsyncLifetime
         Task<ChangeSetting.Result> LimitAsync(string value) => _world.RunAsync<ChangeSetting.Handler, ChangeSetting.Result>(
             h => h.HandleAsync(new ChangeSetting.Request(Owner, SettingField.WaitlistLimit, value), default));
         Assert.Equal(ChangeSetting.Outcome.Invalid, (await LimitAsync("11")).Outcome);
-        Assert.Equal(ChangeSetting.Outcome.Invalid, (await LimitAsync("0")).Outcome);
+        Assert.Equal(ChangeSetting.Outcome.Invalid, (await LimitAsync("-1")).Outcome);
         Assert.Equal(ChangeSetting.Outcome.Changed, (await LimitAsync("4")).Outcome);
         Assert.Equal(JoinWaitlist.Outcome.Joined, (await JoinAsync(2, new DateOnly(2026, 12, 10))).Outcome);
         Assert.Equal(ChangeSetting.Outcome.Changed, (await LimitAsync("2")).Outcome);
         Assert.Equal(4, (await WaitsOfAsync(2)).Count);
         var over = await JoinAsync(2, FullDay);
         Assert.Equal((JoinWaitlist.Outcome.LimitReached, 2), (over.Outcome, over.Limit));
+
+        // 0 turns the waitlist off: nobody joins, whoever already waits keeps waiting (and is told so on a repeat tap).
+        Assert.Equal(ChangeSetting.Outcome.Changed, (await LimitAsync("0")).Outcome);
+        Assert.Equal(JoinWaitlist.Outcome.Off, (await JoinAsync(1, FullDay)).Outcome);
+        Assert.Equal(JoinWaitlist.Outcome.AlreadyWaiting, (await JoinAsync(2, new DateOnly(2026, 12, 7))).Outcome);
+        Assert.Equal(4, (await WaitsOfAsync(2)).Count);
+        Assert.Empty(await WaitsOfAsync(1));
     }
 
     [StorageFact]
