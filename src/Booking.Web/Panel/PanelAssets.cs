@@ -32,7 +32,7 @@ public static class PanelAssets
         .day h3 { font-size:13px; margin:0 0 6px; }
         .slot { font-size:13px; padding:4px 6px; margin:3px 0; border-radius:6px; background:#eff6ff; }
         .slot.completed { background:#ecfdf5; } .slot.no_show { background:#fef2f2; }
-        .muted { color:var(--muted); }
+        .muted { color:var(--muted); } .hint { font-size:13px; max-width:640px; margin:2px 0 6px; }
         .status-cancelled { color:var(--bad); } .status-completed { color:var(--ok); } .status-no_show { color:var(--bad); }
         form.inline { display:inline-flex; gap:4px; align-items:center; margin:2px 0; }
         form.filters { display:flex; flex-wrap:wrap; gap:8px; align-items:end; margin-bottom:12px; }

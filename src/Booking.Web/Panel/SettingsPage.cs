@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using Booking.Core;
 using Booking.Core.Data;
 using Booking.Core.Domain;
 using Booking.Core.Features.Settings;
@@ -15,7 +16,7 @@ public static class SettingsPage
 {
     public static void Map(RouteGroupBuilder panel)
     {
-        panel.MapGet("/settings", async (HttpContext http, BookingDb db) =>
+        panel.MapGet("/settings", async (HttpContext http, BookingDb db, BookingCoreOptions core) =>
         {
             var user = PanelUser.From(http);
             var t = user.T;
@@ -24,11 +25,14 @@ public static class SettingsPage
             foreach (var field in SettingFields.All)
             {
                 var name = SettingFields.Name(field);
+                // The bot's question for the field says what it means and what it accepts ("-" clears here too).
+                var hint = t.Bot.Format("settings.ask_" + name, ("zone", settings.TimeZoneId ?? core.DefaultTimeZoneId));
                 h.Raw("<tr><th>").Raw(t.Stripped("settings.button_" + name)).Raw("</th><td>")
                     .Raw("<form method=\"post\" class=\"inline\" action=\"/panel/settings\">").Raw(user.CsrfField)
                     .Raw("<input type=\"hidden\" name=\"field\"").Attr("value", name).Raw(">")
-                    .Raw("<input name=\"value\" size=\"32\"").Attr("value", Show(ChangeSetting.Read(settings, field))).Attr("aria-label", t.Plain("settings.button_" + name)).Raw(">")
-                    .Raw("<button type=\"submit\">").Raw(t["web.save_button"]).Raw("</button></form></td></tr>");
+                    .Raw(Control(t, field, ChangeSetting.Read(settings, field)))
+                    .Raw("<button type=\"submit\">").Raw(t["web.save_button"]).Raw("</button></form>")
+                    .Raw("<div class=\"muted hint\">").Raw(WithoutLeadingEmoji(PanelTexts.FromTelegram(hint))).Raw("</div></td></tr>");
             }
 
             h.Raw("</tbody></table>").Raw(await HoursAsync(user, db, http.RequestAborted)).Raw("<p class=\"muted\">").Raw(t["web.settings_hint"]).Raw("</p>");
@@ -108,6 +112,48 @@ public static class SettingsPage
             _ => "invalid_hours",
         });
     }
+
+    /// <summary>
+    /// The input for a field: a choice where only a few values exist (the slot step, the phone question), a number box
+    /// for a number, a text box otherwise. What comes back is read by the same <see cref="SettingInput"/> either way.
+    /// </summary>
+    private static string Control(PanelTexts t, SettingField field, object? value)
+    {
+        var label = t.Plain("settings.button_" + SettingFields.Name(field));
+        var h = new Html();
+        switch (field, value)
+        {
+            case (SettingField.SlotInterval, int current):
+                h.Raw("<select name=\"value\"").Attr("aria-label", label).Raw(">");
+                foreach (var minutes in Service.SlotIntervals)
+                {
+                    Option(h, minutes.ToString(CultureInfo.InvariantCulture), t.Bot.Format("settings.interval_button", ("minutes", minutes)), minutes == current);
+                }
+
+                return h.Raw("</select>").ToString();
+            case (SettingField.PhoneRequest, PhoneRequest current):
+                h.Raw("<select name=\"value\"").Attr("aria-label", label).Raw(">");
+                foreach (var mode in Enum.GetValues<PhoneRequest>())
+                {
+                    var name = SettingInput.Name(mode);
+                    Option(h, name, t.Bot["settings.phone_" + name], mode == current);
+                }
+
+                return h.Raw("</select>").ToString();
+            case (_, int number):
+                return h.Raw("<input name=\"value\" type=\"number\" min=\"0\" step=\"1\" inputmode=\"numeric\"")
+                    .Attr("value", number.ToString(CultureInfo.InvariantCulture)).Attr("aria-label", label).Raw(">").ToString();
+            default:
+                return h.Raw("<input name=\"value\" size=\"32\"").Attr("value", Show(value)).Attr("aria-label", label).Raw(">").ToString();
+        }
+    }
+
+    /// <summary>The question opens with the field's emoji, which the label beside it already shows.</summary>
+    private static string WithoutLeadingEmoji(string text) =>
+        text.Length > 0 && !char.IsLetterOrDigit(text[0]) && text.IndexOf(' ', StringComparison.Ordinal) is > 0 and var space ? text[(space + 1)..] : text;
+
+    private static void Option(Html h, string value, string text, bool selected) =>
+        h.Raw("<option").Attr("value", value).Raw(selected ? " selected>" : ">").Text(text).Raw("</option>");
 
     private static string Show(object? value) => value switch
     {
