@@ -5,6 +5,7 @@ using Booking.Bot.Rendering;
 using Booking.Bot.Texts;
 using Booking.Core.Conversation;
 using Booking.Core.Data;
+using Booking.Core.Features.Availability;
 using Booking.Core.Features.Catalog;
 using Booking.Core.Features.Clients;
 using Booking.Core.Features.Reviews;
@@ -16,7 +17,8 @@ namespace Booking.Bot.Handlers;
 /// <summary>Commands and main-menu buttons: /start, /book, /my, About, /help, /language, /cancel.</summary>
 public sealed class MenuCommands(
     Replies replies, BookingWizard wizard, MyBookingsScreens myBookings, ListServices.Handler services,
-    GetClientSummary.Handler summary, IConversationStore conversations, BookingDb db, TextProvider textProvider, Ratings ratings)
+    GetClientSummary.Handler summary, IConversationStore conversations, BookingDb db, TextProvider textProvider, Ratings ratings,
+    ScheduleReader schedule)
 {
     public async Task StartAsync(UpdateContext ctx, string? payload, CancellationToken ct)
     {
@@ -100,8 +102,15 @@ public sealed class MenuCommands(
         await replies.SendAsync(ctx.ChatId, text.ToString(), Keyboards.MainMenu(ctx), ct);
     }
 
-    public Task HelpAsync(UpdateContext ctx, CancellationToken ct) =>
-        replies.SendAsync(ctx.ChatId, ctx.Texts["help.text"], Keyboards.MainMenu(ctx), ct);
+    public async Task HelpAsync(UpdateContext ctx, CancellationToken ct) =>
+        await replies.SendAsync(ctx.ChatId, await HelpTextAsync(ctx.Texts, ct), Keyboards.MainMenu(ctx), ct);
+
+    /// <summary>The help names the waitlist (X4) only while the business offers it.</summary>
+    private async Task<string> HelpTextAsync(Texts.Texts t, CancellationToken ct)
+    {
+        var line = (await schedule.SettingsAsync(ct)).WaitlistOpen ? "\n" + t["help.waitlist_line"] : string.Empty;
+        return t.Format("help.text", ("waitlist", new Texts.Raw(line)));
+    }
 
     public Task LanguageAsync(UpdateContext ctx, CancellationToken ct) =>
         replies.SendAsync(ctx.ChatId, ctx.Texts["language.choose"],
@@ -113,7 +122,7 @@ public sealed class MenuCommands(
         await db.SaveChangesAsync(ct);
         var t = textProvider.For(ctx.Client.Language);
         await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, t["language.changed"], null, ct);
-        await replies.SendAsync(ctx.ChatId, t["help.text"], Keyboards.MainMenu(t, ctx.IsAdmin), ct);
+        await replies.SendAsync(ctx.ChatId, await HelpTextAsync(t, ct), Keyboards.MainMenu(t, ctx.IsAdmin), ct);
     }
 
     /// <summary>/cancel leaves whatever flow is open: the wizard message is closed and the menu shown.</summary>

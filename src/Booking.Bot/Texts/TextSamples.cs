@@ -27,6 +27,7 @@ public static class TextSamples
             ["span"] = f.Span(TimeSpan.FromHours(2)),
             ["stars"] = "⭐⭐⭐⭐⭐",
             ["rating"] = f.Rating(4.8),
+            ["waitlist"] = new Raw("\n" + t["help.waitlist_line"]),
         };
         var args = TextTemplate.Placeholders(template)
             .Select(n => (n, known.TryGetValue(n, out var v) ? v : Numbers.Contains(n) ? (object)3 : "‹" + n + "›"))

@@ -148,6 +148,9 @@ public sealed class WaitlistTests : IAsyncLifetime
     {
         var boris = _s.User(1002, "Борис");
         await JoinAsync(boris);
+        await boris.SendTextAsync("/help");
+        Assert.Contains("выбрать услугу, день и время", boris.LastMessage.Text, StringComparison.Ordinal);
+        Assert.Contains("запись\n🔔 <b>Лист ожидания</b> — нажмите на занятый день 🔴", boris.LastMessage.Text, StringComparison.Ordinal);
 
         var owner = _s.Admin;
         await owner.SendTextAsync("/admin");
@@ -159,6 +162,11 @@ public sealed class WaitlistTests : IAsyncLifetime
         Assert.Contains("от 0 до 10", owner.LastMessage.Text, StringComparison.Ordinal);
         await owner.SendTextAsync("0");
         Assert.Contains("🔔 Лист ожидания: выключен", owner.LastMessage.Text, StringComparison.Ordinal);
+
+        // The help no longer promises it (and has no gap where it was).
+        await boris.SendTextAsync("/help");
+        Assert.DoesNotContain("Лист ожидания", boris.LastMessage.Text, StringComparison.Ordinal);
+        Assert.Contains("отменить запись\nℹ️ <b>О сервисе</b>", boris.LastMessage.Text, StringComparison.Ordinal);
 
         // A new client: the red day only says it is full (the button itself leads nowhere else now).
         var vera = _s.User(1003, "Вера");
