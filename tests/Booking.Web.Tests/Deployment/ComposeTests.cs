@@ -6,7 +6,7 @@ namespace Booking.Web.Tests.Deployment;
 /// <summary>P11: the compose files parse, hang together, and only set variables the bot actually reads.</summary>
 public sealed partial class ComposeTests
 {
-    public static TheoryData<string> ComposeFiles => new() { "deploy/docker-compose.yml", "deploy/docker-compose.full.yml" };
+    public static TheoryData<string> ComposeFiles => new() { "deploy/docker-compose.yml", "deploy/docker-compose.full.yml", "deploy/docker-compose.several.yml" };
 
     [Theory]
     [MemberData(nameof(ComposeFiles))]
@@ -54,12 +54,28 @@ public sealed partial class ComposeTests
     [MemberData(nameof(ComposeFiles))]
     public void The_bot_is_given_only_settings_it_reads(string file)
     {
-        var bot = Services(file).Single(s => s.Name == "bot").Node;
-        var environment = (YamlMappingNode)bot["environment"];
+        var bots = Services(file).Where(s => s.Node.Children.ContainsKey("build")).ToList();
+        Assert.NotEmpty(bots);
 
-        var unknown = environment.Children.Keys.Select(k => k.ToString()).Except(KnownSettings());
+        foreach (var (name, bot) in bots)
+        {
+            var environment = (YamlMappingNode)bot["environment"];
+            var unknown = environment.Children.Keys.Select(k => k.ToString()).Except(KnownSettings());
+            Assert.True(!unknown.Any(), $"{file}: {name} is given {string.Join(", ", unknown)}");
+        }
+    }
 
-        Assert.Empty(unknown);
+    [Fact]
+    public void Each_business_has_its_own_settings_file_database_volume_and_port()
+    {
+        var bots = Services("deploy/docker-compose.several.yml").ToList();
+        Assert.True(bots.Count >= 2, "the example shows at least two businesses");
+
+        string[] Distinct(Func<YamlMappingNode, string> part) => bots.Select(b => part(b.Node)).Distinct().ToArray();
+        Assert.Equal(bots.Count, Distinct(b => b["env_file"].ToString()).Length);
+        Assert.Equal(bots.Count, Distinct(b => ((YamlSequenceNode)b["volumes"]).Single().ToString().Split(':')[0]).Length);
+        Assert.Equal(bots.Count, Distinct(b => ((YamlSequenceNode)b["ports"]).Single().ToString().Split(':')[1]).Length);
+        Assert.All(bots, b => Assert.Equal("sqlite:/data/booking.db", b.Node["environment"]["DATABASE_URL"].ToString()));
     }
 
     [Fact]
