@@ -38,6 +38,42 @@ public sealed class SystemdAndInstallTests
     }
 
     [Fact]
+    public void The_template_for_several_businesses_keeps_each_ones_settings_data_and_logs_apart_and_runs_the_same_bot()
+    {
+        var template = Repository.Read("deploy/bookingbot@.service").Split('\n').Select(l => l.Trim()).ToList();
+        string Line(string key) => template.Single(l => l.StartsWith(key + "=", StringComparison.Ordinal));
+
+        Assert.Equal(Unit.Split('\n').Single(l => l.StartsWith("ExecStart=", StringComparison.Ordinal)).Trim(), Line("ExecStart"));
+        Assert.Equal("EnvironmentFile=/etc/bookingbot/%i.env", Line("EnvironmentFile"));
+        Assert.Equal("WorkingDirectory=/var/lib/bookingbot/%i", Line("WorkingDirectory"));
+        Assert.Contains("Environment=DATABASE_URL=sqlite:/var/lib/bookingbot/%i/booking.db", template);
+        Assert.Contains("Environment=LOG_DIR=/var/log/bookingbot/%i", template);
+        Assert.Contains("Environment=MALLOC_ARENA_MAX=2", template);
+        Assert.Equal("ReadWritePaths=/var/lib/bookingbot/%i /var/log/bookingbot/%i", Line("ReadWritePaths"));
+        Assert.Equal("User=bookingbot", Line("User"));
+        Assert.Contains("deploy/bookingbot@.service\" /etc/systemd/system/bookingbot@.service", Install, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Salon")]
+    [InlineData("../etc")]
+    [InlineData("")]
+    public void Install_sh_refuses_a_business_name_that_is_not_a_plain_word_before_touching_anything(string name)
+    {
+        using var bash = Process.Start(new ProcessStartInfo("bash", [Repository.PathOf("deploy/install.sh"), "--no-start", "--business", name])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        })!;
+        var errors = bash.StandardError.ReadToEnd();
+        bash.WaitForExit();
+
+        Assert.Equal(2, bash.ExitCode);
+        Assert.Contains("--business needs a name", errors, StringComparison.Ordinal);
+        Assert.Empty(bash.StandardOutput.ReadToEnd());
+    }
+
+    [Fact]
     public void Install_sh_is_valid_bash()
     {
         using var bash = Process.Start(new ProcessStartInfo("bash", ["-n", Repository.PathOf("deploy/install.sh")]) { RedirectStandardError = true })!;
