@@ -58,9 +58,15 @@ public sealed class Formats(Texts.Texts texts, TimeZoneInfo zone)
         };
     }
 
-    /// <summary>An average rating to one decimal, with the language's decimal separator: "4,7" / "4.7".</summary>
-    public string Rating(double rating) =>
-        rating.ToString("0.0", texts.Language == Core.Domain.Languages.Russian ? CultureInfo.GetCultureInfo("ru-RU") : Invariant);
+    /// <summary>
+    /// An average rating to one decimal, with the language's decimal separator: "4,7" / "4.7". Written out rather than
+    /// taken from a culture: the host runs without ICU's culture data (invariant globalization, ADR 0029).
+    /// </summary>
+    public string Rating(double rating)
+    {
+        var text = rating.ToString("0.0", Invariant);
+        return texts.Language == Core.Domain.Languages.Russian ? text.Replace('.', ',') : text;
+    }
 
     /// <summary>A time span as people say it after "in": "2 часа", "1 час 30 минут", "45 minutes" (to 5 minutes).</summary>
     public string Span(TimeSpan span)

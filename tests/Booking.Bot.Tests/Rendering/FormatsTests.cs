@@ -33,6 +33,13 @@ public sealed class FormatsTests
         Assert.Equal(expected, new Formats(Texts.For("ru"), Moscow).Price(price, currency));
 
     [Theory]
+    [InlineData("ru", 4.75, "4,8")]
+    [InlineData("ru", 5, "5,0")]
+    [InlineData("en", 4.74, "4.7")]
+    public void An_average_rating_has_one_decimal_with_the_languages_separator(string language, double rating, string expected) =>
+        Assert.Equal(expected, new Formats(Texts.For(language), Moscow).Rating(rating));
+
+    [Theory]
     [InlineData(0, "сегодня")]
     [InlineData(1, "завтра")]
     [InlineData(5, "через 5 дн.")]
