@@ -21,13 +21,13 @@ public static class AuditPage
             foreach (var (id, name) in result.Actors)
             {
                 var value = id.ToString(CultureInfo.InvariantCulture);
-                h.Raw("<option").Attr("value", value).Raw(filter.ActorId == id ? " selected>" : ">").Text(name is null ? value : $"{name} ({value})").Raw("</option>");
+                h.Option(value, name is null ? value : $"{name} ({value})", filter.ActorId == id);
             }
 
             h.Raw("</select></label><label>").Raw(t["web.audit_action"]).Raw("<select name=\"action\"><option value=\"\">").Raw(t["web.filter_any"]).Raw("</option>");
             foreach (var action in result.Actions)
             {
-                h.Raw("<option").Attr("value", action).Raw(filter.Action == action ? " selected>" : ">").Text(action).Raw("</option>");
+                h.Option(action, action, filter.Action == action);
             }
 
             h.Raw("</select></label><button type=\"submit\" class=\"primary\">").Raw(t["web.filter_apply"]).Raw("</button>");

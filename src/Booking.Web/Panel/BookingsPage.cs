@@ -57,7 +57,7 @@ public static class BookingsPage
         h.Raw("</select></label><label>").Raw(t["web.filter_service"]).Raw("<select name=\"service\"><option value=\"\">").Raw(t["web.filter_any"]).Raw("</option>");
         foreach (var service in services.Where(x => !x.IsDeleted))
         {
-            h.Raw("<option").Attr("value", service.Id.ToString(CultureInfo.InvariantCulture)).Raw(request.ServiceId == service.Id ? " selected>" : ">").Text(service.Name).Raw("</option>");
+            h.Option(service.Id.ToString(CultureInfo.InvariantCulture), service.Name, request.ServiceId == service.Id);
         }
 
         return h.Raw("</select></label><label>").Raw(t["web.filter_search"]).Raw("<input type=\"search\" name=\"q\"").Attr("value", request.Search).Raw("></label>")

@@ -39,6 +39,10 @@ public sealed class Html
         return this;
     }
 
+    /// <summary>An <c>option</c> of a <c>select</c>, its text encoded, marked selected when it is the current value.</summary>
+    public Html Option(string value, string? text, bool selected) =>
+        Raw("<option").Attr("value", value).Raw(selected ? " selected>" : ">").Text(text).Raw("</option>");
+
     public Html Attr(string name, string? value)
     {
         _sb.Append(' ').Append(name).Append("=\"").Append(Encode(value)).Append('"');

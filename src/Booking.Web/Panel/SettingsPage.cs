@@ -121,39 +121,34 @@ public static class SettingsPage
     {
         var label = t.Plain("settings.button_" + SettingFields.Name(field));
         var h = new Html();
-        switch (field, value)
+        var choices = (field, value) switch
         {
-            case (SettingField.SlotInterval, int current):
-                h.Raw("<select name=\"value\"").Attr("aria-label", label).Raw(">");
-                foreach (var minutes in Service.SlotIntervals)
-                {
-                    Option(h, minutes.ToString(CultureInfo.InvariantCulture), t.Bot.Format("settings.interval_button", ("minutes", minutes)), minutes == current);
-                }
+            (SettingField.SlotInterval, int current) => Service.SlotIntervals.Select(m =>
+                (Value: m.ToString(CultureInfo.InvariantCulture), Text: t.Bot.Format("settings.interval_button", ("minutes", m)), Selected: m == current)),
+            (SettingField.PhoneRequest, PhoneRequest current) => Enum.GetValues<PhoneRequest>().Select(mode =>
+                (Value: SettingInput.Name(mode), Text: t.Bot["settings.phone_" + SettingInput.Name(mode)], Selected: mode == current)),
+            _ => null,
+        };
+        if (choices is not null)
+        {
+            h.Raw("<select name=\"value\"").Attr("aria-label", label).Raw(">");
+            foreach (var (optionValue, text, selected) in choices)
+            {
+                h.Option(optionValue, text, selected);
+            }
 
-                return h.Raw("</select>").ToString();
-            case (SettingField.PhoneRequest, PhoneRequest current):
-                h.Raw("<select name=\"value\"").Attr("aria-label", label).Raw(">");
-                foreach (var mode in Enum.GetValues<PhoneRequest>())
-                {
-                    var name = SettingInput.Name(mode);
-                    Option(h, name, t.Bot["settings.phone_" + name], mode == current);
-                }
-
-                return h.Raw("</select>").ToString();
-            case (_, int number):
-                return h.Raw("<input name=\"value\" type=\"number\" min=\"0\" step=\"1\" inputmode=\"numeric\"")
-                    .Attr("value", number.ToString(CultureInfo.InvariantCulture)).Attr("aria-label", label).Raw(">").ToString();
-            default:
-                return h.Raw("<input name=\"value\" size=\"32\"").Attr("value", Show(value)).Attr("aria-label", label).Raw(">").ToString();
+            return h.Raw("</select>").ToString();
         }
+
+        return value is int number
+            ? h.Raw("<input name=\"value\" type=\"number\" min=\"0\" step=\"1\" inputmode=\"numeric\"")
+                .Attr("value", number.ToString(CultureInfo.InvariantCulture)).Attr("aria-label", label).Raw(">").ToString()
+            : h.Raw("<input name=\"value\" size=\"32\"").Attr("value", Show(value)).Attr("aria-label", label).Raw(">").ToString();
     }
 
     /// <summary>The question opens with the field's emoji, which the label beside it already shows.</summary>
     private static string WithoutLeadingEmoji(string text) =>
         text.Length > 0 && !char.IsLetterOrDigit(text[0]) && text.IndexOf(' ', StringComparison.Ordinal) is > 0 and var space ? text[(space + 1)..] : text;
-
-    private static void Option(Html h, string value, string text, bool selected) =>
-        h.Raw("<option").Attr("value", value).Raw(selected ? " selected>" : ">").Text(text).Raw("</option>");
 
     private static string Show(object? value) => value switch
     {
