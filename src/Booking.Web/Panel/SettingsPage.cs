@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Globalization;
-using Booking.Core;
 using Booking.Core.Data;
 using Booking.Core.Domain;
 using Booking.Core.Features.Settings;
@@ -16,7 +15,7 @@ public static class SettingsPage
 {
     public static void Map(RouteGroupBuilder panel)
     {
-        panel.MapGet("/settings", async (HttpContext http, BookingDb db, BookingCoreOptions core) =>
+        panel.MapGet("/settings", async (HttpContext http, BookingDb db) =>
         {
             var user = PanelUser.From(http);
             var t = user.T;
@@ -26,7 +25,7 @@ public static class SettingsPage
             {
                 var name = SettingFields.Name(field);
                 // The bot's question for the field says what it means and what it accepts ("-" clears here too).
-                var hint = t.Bot.Format("settings.ask_" + name, ("zone", settings.TimeZoneId ?? core.DefaultTimeZoneId));
+                var hint = t.Bot.Format("settings.ask_" + name, ("zone", t.Formats.Zone.Id));
                 h.Raw("<tr><th>").Raw(t.Stripped("settings.button_" + name)).Raw("</th><td>")
                     .Raw("<form method=\"post\" class=\"inline\" action=\"/panel/settings\">").Raw(user.CsrfField)
                     .Raw("<input type=\"hidden\" name=\"field\"").Attr("value", name).Raw(">")
