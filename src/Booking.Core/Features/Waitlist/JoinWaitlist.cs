@@ -74,8 +74,8 @@ public static class JoinWaitlist
                 return new Result(Outcome.AlreadyWaiting, service);
             }
 
-            var limit = (await reader.SettingsAsync(ct)).MaxWaits;
-            if (limit == 0)
+            var settings = await reader.SettingsAsync(ct);
+            if (!settings.WaitlistOpen)
             {
                 return new Result(Outcome.Off, service);
             }
@@ -86,7 +86,7 @@ public static class JoinWaitlist
                 return new Result(day, service);
             }
 
-            return waits.Count >= limit ? new Result(Outcome.LimitReached, service, limit) : new Result(Outcome.Joined, service);
+            return waits.Count >= settings.MaxWaits ? new Result(Outcome.LimitReached, service, settings.MaxWaits) : new Result(Outcome.Joined, service);
         }
 
         /// <summary>Joined when the day has slots for the service and bookings hold every one of them.</summary>
