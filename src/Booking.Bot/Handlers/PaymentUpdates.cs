@@ -98,7 +98,7 @@ public sealed class PaymentUpdates(
                 // provider's dashboard); a payment that names no booking of the payer only has the audit log to live in.
                 Func<Texts.Texts, Telegram.Bot.Types.ReplyMarkups.InlineKeyboardMarkup>? done = booking is null
                     ? null
-                    : t => Rendering.Keyboards.Rows([Rendering.Keyboards.Button(t["schedule.refund_button"], new Callbacks.MarkRefund(booking.Id))]);
+                    : t => Rendering.Keyboards.Rows([Admin.ScheduleScreens.RefundButton(t, booking.Id)]);
                 await admins.NotifyAsync("payment.admin_refund", ctx.Client, booking?.Service?.Name ?? "—", booking?.StartUtc ?? ctx.NowUtc, null, done, ct,
                     ("paid", amount), ("charge", payment.ProviderChargeId));
                 break;

@@ -112,6 +112,9 @@ public sealed class ScheduleScreens(
         await CardAsync(ctx, bookingId, null, ct);
     }
 
+    /// <summary>"↩️ Deposit returned": under a card owing a refund, and under the admins' message asking for one.</summary>
+    public static InlineKeyboardButton RefundButton(Texts.Texts t, int bookingId) => Keyboards.Button(t["schedule.refund_button"], new MarkRefund(bookingId));
+
     private static string PaymentKey(Core.Domain.Booking b) =>
         b.RefundDue ? "schedule.card_refund_due" : b.RefundedUtc is not null ? "schedule.card_refunded" : "schedule.card_paid";
 
@@ -138,7 +141,7 @@ public sealed class ScheduleScreens(
 
         if (b.RefundDue)
         {
-            rows.Add([Keyboards.Button(t["schedule.refund_button"], new MarkRefund(b.Id))]);
+            rows.Add([RefundButton(t, b.Id)]);
         }
 
         if (!card.Client.IsErased)
