@@ -46,11 +46,16 @@ else
   env_file="$conf_dir/$business.env"
   unit="bookingbot@$business"
   db_name="bookingbot_${business//-/_}"
-  # Each business listens on a port of its own: 8081 for the first, then the next one free.
-  port=8081
-  while grep -qs "^URLS=http://127.0.0.1:${port}\$" "$conf_dir"/*.env && ! grep -qs "^URLS=http://127.0.0.1:${port}\$" "$env_file"; do
-    port=$((port + 1))
-  done
+  if [ -f "$env_file" ]; then
+    # Installed before: the port is whatever its settings file says (empty: the bot's default, 8080).
+    port="$(sed -n 's|^URLS=http://127.0.0.1:\([0-9]*\)$|\1|p' "$env_file")"
+  else
+    # Each business listens on a port of its own: 8081 for the first, then the next one free.
+    port=8081
+    while grep -qs "^URLS=http://127.0.0.1:${port}\$" "$conf_dir"/*.env; do
+      port=$((port + 1))
+    done
+  fi
 fi
 
 step() { printf '==> %s\n' "$*"; }
@@ -120,9 +125,6 @@ dotnet publish "$repo/src/Booking.Web/Booking.Web.csproj" -c Release -o "$app_di
 step "Installing the systemd unit"
 install -m 644 "$repo/deploy/bookingbot.service" /etc/systemd/system/bookingbot.service
 install -m 644 "$repo/deploy/bookingbot@.service" /etc/systemd/system/bookingbot@.service
-if [ -n "$business" ]; then
-  port="$(sed -n 's|^URLS=http://127.0.0.1:\([0-9]*\)$|\1|p' "$env_file")"
-fi
 if [ "$start" -eq 1 ]; then
   systemctl daemon-reload
   systemctl enable "$unit" >/dev/null
