@@ -51,6 +51,15 @@ public sealed class SystemdAndInstallTests
         Assert.Contains("Environment=MALLOC_ARENA_MAX=2", template);
         Assert.Equal("ReadWritePaths=/var/lib/bookingbot/%i /var/log/bookingbot/%i", Line("ReadWritePaths"));
         Assert.Equal("User=bookingbot", Line("User"));
+
+        // The template repeats the single unit's hardening (systemd units cannot include one another): keep them alike.
+        string[] Hardening(IEnumerable<string> lines) =>
+            lines.Select(l => l.Trim()).Where(l => l.StartsWith("Protect", StringComparison.Ordinal) || l.StartsWith("Private", StringComparison.Ordinal)
+                || l.StartsWith("NoNewPrivileges", StringComparison.Ordinal) || l.StartsWith("Restrict", StringComparison.Ordinal)
+                || l.StartsWith("LockPersonality", StringComparison.Ordinal) || l.StartsWith("TimeoutStopSec", StringComparison.Ordinal)
+                || l.StartsWith("Restart", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(Hardening(template));
+        Assert.Equal(Hardening(Unit.Split('\n')), Hardening(template));
         Assert.Contains("deploy/bookingbot@.service\" /etc/systemd/system/bookingbot@.service", Install, StringComparison.Ordinal);
     }
 
