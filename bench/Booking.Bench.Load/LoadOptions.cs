@@ -60,7 +60,8 @@ public sealed record LoadOptions
           --warmup S         seconds of unmeasured load before each phase (default 3)
           --mode M           both | full | floor | receivers | broadcast (default both: floor, then full flow, in one run;
                              receivers: the full flow with the sliding polling loop, then with the old per-batch barrier)
-          --db SPEC          sqlite (a temporary file) or sqlite:PATH; PostgreSQL later (default sqlite)
+          --db SPEC          sqlite (a temporary file), sqlite:PATH, postgres (the server in TEST_POSTGRES),
+                             postgres:CONNECTION or a postgres:// URL: a database of its own there (default sqlite)
           --bookings N       bookings already in the database: years of past visits plus the coming months (default 20000)
           --future-fill F    share of the coming 120 days' hours already booked, 0..1 (default 0.3)
           --seed N           random seed of the users' choices (default 1)

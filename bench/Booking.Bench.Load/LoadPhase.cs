@@ -148,7 +148,7 @@ public static class LoadPhase
             var plan = new HistoryPlan(options.HistoryBookings, options.FutureFill);
             var history = await BenchData.SeedHistoryAsync(
                 db, plan, TimeProvider.System.GetUtcNow().UtcDateTime, BusinessZone.Resolve("Europe/Moscow"), CancellationToken.None);
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            database.ReleaseConnections();
             return history;
         }
     }

@@ -24,13 +24,12 @@ _ = Task.Delay(budget).ContinueWith(_ =>
     Environment.Exit(3);
 }, TaskScheduler.Default);
 
-var database = BenchDatabases.Parse(options.Database);
+await using var database = BenchDatabases.Parse(options.Database);
 Console.WriteLine($"Machine: {Machine.Describe()}");
 if (options.Mode == LoadMode.Broadcast)
 {
     Console.WriteLine(F($"Run: broadcast to {options.Recipients} clients at {options.BroadcastRate}/s, {options.FloodShare:P0} of sendMessage answered 429 (retry_after {options.RetryAfterSeconds} s), {database.Kind}"));
     var b = await BroadcastBench.RunAsync(options, database);
-    await database.ResetAsync(CancellationToken.None);
     Console.WriteLine();
     Console.WriteLine("== broadcast ==");
     Console.WriteLine(F($"reached:             {b.Reached} of {b.Recipients} recipients in {b.Seconds:0.0} s (wake → last copy)"));
@@ -85,7 +84,6 @@ for (var run = 1; run <= options.Runs; run++)
     }
 }
 
-await database.ResetAsync(CancellationToken.None);
 if (options.Runs > 1)
 {
     Console.WriteLine();
@@ -134,7 +132,7 @@ static void Print(PhaseResult r, int run)
         }
 
         var split = bot.AtPeak;
-        Console.WriteLine(F($"  at the largest sample ({MemoryPeak.Mb(split.TotalBytes)}): anonymous {MemoryPeak.Mb(split.AnonymousBytes)} (GC heap, SQLite, stacks, runtime), JIT code and type data {MemoryPeak.Mb(split.SharedMemoryBytes)}, mapped images {MemoryPeak.Mb(split.FileBytes)} (shared with other .NET processes)"));
+        Console.WriteLine(F($"  at the largest sample ({MemoryPeak.Mb(split.TotalBytes)}): anonymous {MemoryPeak.Mb(split.AnonymousBytes)} (GC heap, native allocations such as SQLite's, stacks, runtime), JIT code and type data {MemoryPeak.Mb(split.SharedMemoryBytes)}, mapped images {MemoryPeak.Mb(split.FileBytes)} (shared with other .NET processes)"));
         Console.WriteLine("  RSS every 10 s (MB): " + string.Join(' ', bot.RssSeries.Select(b => (b / 1024 / 1024).ToString(CultureInfo.InvariantCulture))));
         Console.WriteLine("  resident at the end, largest mappings: " + string.Join(", ", bot.LargestMappings.Select(m => $"{m.Mapping} {MemoryPeak.Mb(m.RssBytes)}")));
     }

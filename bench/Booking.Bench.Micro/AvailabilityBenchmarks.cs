@@ -10,16 +10,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Booking.Bench.Micro;
 
 /// <summary>
-/// The hot functions of the booking wizard, on a SQLite file holding 50,000 bookings (years of past visits and
-/// the coming months half booked): the month calendar with load colours, one day's slot grid through the
-/// database, and the pure slot grid on its own. Each database call gets a fresh DbContext, as each update does.
+/// The hot functions of the booking wizard, on a database holding 50,000 bookings (years of past visits and the
+/// coming months half booked; a SQLite file unless BENCH_DB names another): the month calendar with load colours,
+/// one day's slot grid through the database, and the pure slot grid on its own. Each database call gets a fresh
+/// DbContext, as each update does.
 /// </summary>
 public class AvailabilityBenchmarks
 {
     private const string Zone = "Europe/Moscow";
     private static readonly BookingCoreOptions CoreOptions = new() { DefaultTimeZoneId = Zone };
 
-    private readonly SqliteBenchDatabase _database = new(Path.Combine(Path.GetTempPath(), "bookingbot-micro", Guid.NewGuid().ToString("N"), "booking.db"));
+    // BENCH_DB takes the load harness's --db values (sqlite by default, or postgres, postgres:CONNECTION, a URL).
+    private readonly IBenchDatabase _database = BenchDatabases.Parse(Environment.GetEnvironmentVariable("BENCH_DB"));
     private DbContextOptions<BookingDb> _options = null!;
     private int _serviceId;
     private DateOnly _month;
@@ -59,7 +61,7 @@ public class AvailabilityBenchmarks
     }
 
     [GlobalCleanup]
-    public Task CleanUpAsync() => _database.ResetAsync(CancellationToken.None);
+    public async Task CleanUpAsync() => await _database.DisposeAsync();
 
     [Benchmark(Description = "MonthAsync: month calendar with load colours")]
     public async Task<int> MonthCalendar()

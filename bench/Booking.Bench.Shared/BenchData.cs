@@ -119,11 +119,12 @@ public static class BenchData
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT OR IGNORE INTO Clients (Id, FirstName, LastName, Username, Language, LanguageChosen, Phone, FirstSeenUtc, LastSeenUtc, IsBlocked)
-            VALUES ($id, 'Клиент', NULL, NULL, 'ru', 0, NULL, $now, $now, 0)
+            INSERT INTO "Clients" ("Id", "FirstName", "LastName", "Username", "Language", "LanguageChosen", "Phone", "FirstSeenUtc", "LastSeenUtc", "IsBlocked")
+            VALUES (@id, 'Клиент', NULL, NULL, 'ru', FALSE, NULL, @now, @now, FALSE)
+            ON CONFLICT DO NOTHING
             """;
-        var id = Parameter(command, "$id");
-        Parameter(command, "$now").Value = nowUtc;
+        var id = Parameter(command, "@id");
+        Parameter(command, "@now").Value = nowUtc;
         for (var i = 0; i < count; i++)
         {
             id.Value = firstId + i;
@@ -136,10 +137,10 @@ public static class BenchData
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO Bookings (ClientId, ServiceId, StartUtc, DurationMinutes, EndUtc, Price, Currency, Status, CreatedUtc, UpdatedUtc, CancelReason)
-            VALUES ($client, $service, $start, $duration, $end, 1000.0, 'RUB', $status, $created, $created, NULL)
+            INSERT INTO "Bookings" ("ClientId", "ServiceId", "StartUtc", "DurationMinutes", "EndUtc", "Price", "Currency", "Status", "CreatedUtc", "UpdatedUtc", "CancelReason")
+            VALUES (@client, @service, @start, @duration, @end, 1000.0, 'RUB', @status, @created, @created, NULL)
             """;
-        foreach (var name in new[] { "$client", "$service", "$start", "$duration", "$end", "$status", "$created" })
+        foreach (var name in new[] { "@client", "@service", "@start", "@duration", "@end", "@status", "@created" })
         {
             Parameter(command, name);
         }
