@@ -3,6 +3,7 @@ using Booking.Core.Data;
 using Booking.Core.Features.Texts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Booking.Web;
@@ -35,6 +36,7 @@ public sealed class DatabaseStartup(IServiceScopeFactory scopes, ILogger<Databas
             try
             {
                 await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({PostgresStartupLockKey})", cancellationToken);
+                await CreateHistoryTableAsync(db, cancellationToken);
                 await MigrateAndSeedAsync(db, cancellationToken);
             }
             finally
@@ -68,6 +70,14 @@ public sealed class DatabaseStartup(IServiceScopeFactory scopes, ILogger<Databas
             // Another instance created it a moment ago.
         }
     }
+
+    /// <summary>
+    /// The Npgsql provider finds out that a new database has no migrations history by querying the table and catching
+    /// the failure, which EF logs as an error, twice (npgsql/efcore.pg#3407). The provider's own idempotent script
+    /// creates the empty table first, so the first start of an install is as quiet as every later one.
+    /// </summary>
+    private static async Task CreateHistoryTableAsync(BookingDb db, CancellationToken ct) =>
+        await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), ct);
 
     private async Task MigrateAndSeedAsync(BookingDb db, CancellationToken cancellationToken)
     {

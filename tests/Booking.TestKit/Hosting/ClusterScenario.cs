@@ -58,6 +58,16 @@ public sealed class ClusterScenario : IAsyncDisposable
 
     public FakeUser User(long id, string firstName = "Anna", string languageCode = "ru") => Api.User(id, firstName, null, languageCode);
 
+    /// <summary>
+    /// Every entry the hosts wrote to their log files at Error level or above. Stop the hosts first: stopping flushes
+    /// and closes the files.
+    /// </summary>
+    public IReadOnlyList<string> LoggedErrors() =>
+        Directory.GetFiles(_directory, "bot-*.log", SearchOption.AllDirectories)
+            .SelectMany(File.ReadLines)
+            .Where(line => line.Contains("\"@l\":\"Error\"", StringComparison.Ordinal) || line.Contains("\"@l\":\"Fatal\"", StringComparison.Ordinal))
+            .ToList();
+
     public Task<List<Booking.Core.Domain.Booking>> BookingsAsync() =>
         Hosts[0].DbAsync(db => db.Bookings.AsNoTracking().OrderBy(b => b.Id).ToListAsync());
 
