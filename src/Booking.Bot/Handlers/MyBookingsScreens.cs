@@ -81,9 +81,25 @@ public sealed class MyBookingsScreens(
         var lines = recent.Select(b => t.Format("my.past_item", ("status", new Texts.Raw(t[StatusKey(b.Status)])), ("date", f.Date(b.StartUtc)),
             ("time", f.Time(b.StartUtc)), ("service", b.Service?.Name)));
         var body = recent.Count == 0 ? t["my.past_empty"] : string.Join("\n", lines);
-        var markup = Keyboards.Rows([Keyboards.Button(t["my.back_button"], new ShowMyBookings())]);
+        var rows = BookAgainServices(recent)
+            .Select(s => new[] { Keyboards.Button(t.Format("my.again_button", ("service", s.Name)), new PickService(s.Id)) })
+            .Append([Keyboards.Button(t["my.back_button"], new ShowMyBookings())]);
+        var markup = new InlineKeyboardMarkup(rows);
         await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, t["my.past_title"] + "\n\n" + body, markup, ct);
     }
+
+    /// <summary>
+    /// What a client may book again straight from their history: the services of their recent visits (a past booking
+    /// that was not cancelled), most recent first, each once, and only while the business still offers it.
+    /// </summary>
+    public static IReadOnlyList<Service> BookAgainServices(IEnumerable<Core.Domain.Booking> recent) =>
+        recent.Where(b => b.Status is BookingStatus.Completed or BookingStatus.Confirmed)
+            .Select(b => b.Service)
+            .OfType<Service>()
+            .Where(s => s.IsBookable)
+            .DistinctBy(s => s.Id)
+            .Take(3)
+            .ToList();
 
     public async Task AskCancelAsync(UpdateContext ctx, int bookingId, CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using Booking.Bot.Rendering;
 using Booking.Core.Conversation;
 using Booking.Core.Features.Bookings;
 using Booking.Core.Features.Reviews;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace Booking.Bot.Handlers;
 
@@ -12,7 +13,8 @@ public sealed class VisitCallbacks(
     Replies replies, IConversationStore conversations, ConfirmAttendance.Handler attendance, SubmitReview.Handler reviews,
     AddReviewComment.Handler comments, AdminNotifier admins)
 {
-    public sealed record ReviewDraft(int ReviewId, int MessageId)
+    /// <param name="AgainServiceId">The visit's service while it can be booked: the thanks offer to book it again.</param>
+    public sealed record ReviewDraft(int ReviewId, int MessageId, int? AgainServiceId = null)
     {
         public const string Flow = "review";
     }
@@ -49,7 +51,8 @@ public sealed class VisitCallbacks(
                 var text = t.Format("review.thanks_rating", ("stars", Stars(review.Rating)));
                 var markup = Keyboards.Rows([Keyboards.Button(t["review.skip_comment_button"], new FinishReview())]);
                 var messageId = await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, text, markup, ct);
-                await conversations.SetAsync(ctx.ChatId, ReviewDraft.Flow, new ReviewDraft(review.Id, messageId), ct);
+                var again = result.Booking?.Service is { IsBookable: true } service ? service.Id : (int?)null;
+                await conversations.SetAsync(ctx.ChatId, ReviewDraft.Flow, new ReviewDraft(review.Id, messageId, again), ct);
                 if (review.IsLow)
                 {
                     var b = result.Booking!;
@@ -73,8 +76,9 @@ public sealed class VisitCallbacks(
 
     public async Task FinishReviewAsync(UpdateContext ctx, CancellationToken ct)
     {
+        var draft = await conversations.GetAsync<ReviewDraft>(ctx.ChatId, ReviewDraft.Flow, ct);
         await conversations.ClearAsync(ctx.ChatId, ct);
-        await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, ctx.Texts["review.thanks"], null, ct);
+        await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, ctx.Texts["review.thanks"], BookAgain(ctx, draft), ct);
     }
 
     /// <summary>Typed text while a review waits for its comment. False when no review is waiting.</summary>
@@ -94,7 +98,7 @@ public sealed class VisitCallbacks(
         }
 
         await replies.RemoveButtonsAsync(ctx.ChatId, draft.MessageId, ct);
-        await replies.SendAsync(ctx.ChatId, ctx.Texts["review.thanks"], Keyboards.MainMenu(ctx), ct);
+        await replies.SendAsync(ctx.ChatId, ctx.Texts["review.thanks"], (ReplyMarkup?)BookAgain(ctx, draft) ?? Keyboards.MainMenu(ctx), ct);
         if (result.Review.IsLow)
         {
             var b = result.Booking;
@@ -104,6 +108,10 @@ public sealed class VisitCallbacks(
 
         return true;
     }
+
+    /// <summary>"🔁 Book again" under the thanks: the first step of booking the same service, in place.</summary>
+    private static InlineKeyboardMarkup? BookAgain(UpdateContext ctx, ReviewDraft? draft) =>
+        draft?.AgainServiceId is { } serviceId ? Keyboards.Rows([Keyboards.Button(ctx.Texts["review.again_button"], new PickService(serviceId))]) : null;
 
     public static string Stars(int rating) => string.Concat(Enumerable.Repeat("⭐", rating));
 
