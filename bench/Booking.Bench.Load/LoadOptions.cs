@@ -123,9 +123,9 @@ public sealed record LoadOptions
             throw new ArgumentException($"--users and --runs must be ≥ 1 and --duration between 0 and 1200 s.\n{Usage}");
         }
 
-        if (options.BotProcess && options.Mode is not LoadMode.Full)
+        if (options.BotProcess && options.Mode is not (LoadMode.Full or LoadMode.Floor or LoadMode.Both))
         {
-            throw new ArgumentException($"--bot-process runs the unmodified host, so only --mode full.\n{Usage}");
+            throw new ArgumentException($"--bot-process runs the host from its build, so --mode full, floor or both.\n{Usage}");
         }
 
         return options;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Booking.Bench.Floor;
 using Booking.Bench.Shared;
 using Booking.Bot.Receiving;
 using Booking.Core.Data;
@@ -54,7 +55,7 @@ public static class LoadPhase
     {
         await database.ResetAsync(CancellationToken.None);
         await using var api = await LoopbackBotApi.StartAsync();
-        return options.BotProcess ? await RunBotProcessAsync(options, database, api) : await RunInProcessAsync(options, floor, database, api, barrier);
+        return options.BotProcess ? await RunBotProcessAsync(options, floor, database, api) : await RunInProcessAsync(options, floor, database, api, barrier);
     }
 
     private static async Task<PhaseResult> RunInProcessAsync(LoadOptions options, bool floor, IBenchDatabase database, LoopbackBotApi api, bool barrier)
@@ -100,8 +101,11 @@ public static class LoadPhase
         }
     }
 
-    /// <summary>The unmodified Release host as its own process, on a database prepared (and seeded) before it starts.</summary>
-    private static async Task<PhaseResult> RunBotProcessAsync(LoadOptions options, IBenchDatabase database, LoopbackBotApi api)
+    /// <summary>
+    /// The Release host as its own process, on a database prepared (and seeded) before it starts: unmodified for the
+    /// full flow; for the floor, the same build with the echo router put in from outside (<see cref="FloorStartup"/>).
+    /// </summary>
+    private static async Task<PhaseResult> RunBotProcessAsync(LoadOptions options, bool floor, IBenchDatabase database, LoopbackBotApi api)
     {
         var history = await PrepareDatabaseAsync(database, options);
         var started = Stopwatch.GetTimestamp();
@@ -117,6 +121,14 @@ public static class LoadPhase
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning",
         };
+        if (floor)
+        {
+            foreach (var (key, value) in FloorStartup.Variables)
+            {
+                environment[key] = value;
+            }
+        }
+
         var dll = options.BotDll ?? BotProcess.DefaultDll();
         if (!File.Exists(dll))
         {
@@ -125,16 +137,21 @@ public static class LoadPhase
 
         await using var bot = BotProcess.Start(dll, environment, options.BotEnv);
         var startToReady = LoadStats.Milliseconds(await api.FirstPoll.WaitAsync(TimeSpan.FromSeconds(60)) - started);
-        await WarmUpAsync(api, options, floor: false);
+        await WarmUpAsync(api, options, floor);
+        if (floor && api.Chat(WarmupUserId).Screen.Buttons is not [{ Text: EchoRouter.ButtonText }])
+        {
+            throw new InvalidOperationException("The bot process did not take the echo router, so its floor would be the full flow.");
+        }
+
         await using var probe = MemoryProbe.Start();
         bot.StartMeasuring();
-        var driven = await DriveAsync(api, options, floor: false);
+        var driven = await DriveAsync(api, options, floor);
         var botMemory = await bot.StopMeasuringAsync();
         var memory = await probe.StopAsync();
 
         await using var db = new BookingDb(database.ContextOptions());
         var (inDatabase, doubles) = await CheckAsync(db);
-        return driven.Result($"full flow (bot process {bot.Id})", startToReady, options, inDatabase, doubles, memory, history) with { Bot = botMemory };
+        return driven.Result($"{(floor ? "floor (echo)" : "full flow")} (bot process {bot.Id})", startToReady, options, inDatabase, doubles, memory, history) with { Bot = botMemory };
     }
 
     /// <summary>Schema, the host's own seed, the business and its history, written before the bot process starts.</summary>
@@ -176,7 +193,7 @@ public static class LoadPhase
         var stats = new LoadStats();
         var measured = Stopwatch.GetTimestamp();
         var users = options.Concurrent > 0
-            ? await RunDistinctUsersAsync(api, options, FirstUserId, stats)
+            ? await RunDistinctUsersAsync(api, options, FirstUserId, floor, stats)
             : await RunUsersAsync(api, options, FirstUserId, options.Duration, floor, stats);
         var seconds = Stopwatch.GetElapsedTime(measured).TotalSeconds;
         var window = Math.Min(seconds, options.Duration.TotalSeconds);
@@ -191,7 +208,7 @@ public static class LoadPhase
     /// Many distinct users, a few at a time: each books once and leaves, and the next newcomer takes the place, until
     /// every user has come or the duration is over. This is how 10,000 users meet the bot without 10,000 at once.
     /// </summary>
-    private static async Task<List<VirtualUser>> RunDistinctUsersAsync(LoopbackBotApi api, LoadOptions options, long firstId, LoadStats stats)
+    private static async Task<List<VirtualUser>> RunDistinctUsersAsync(LoopbackBotApi api, LoadOptions options, long firstId, bool floor, LoadStats stats)
     {
         using var stop = new CancellationTokenSource(options.Duration);
         stats.WindowEnd = Stopwatch.GetTimestamp() + (long)(options.Duration.TotalSeconds * Stopwatch.Frequency);
@@ -203,7 +220,7 @@ public static class LoadPhase
             int i;
             while (!stop.IsCancellationRequested && (i = Interlocked.Increment(ref next)) < options.Users)
             {
-                var user = new VirtualUser(api, firstId + i, options.Seed * 100_003 + i, stats, floor: false, options.Think);
+                var user = new VirtualUser(api, firstId + i, options.Seed * 100_003 + i, stats, floor, options.Think);
                 await RunOneAsync(user, TimeSpan.Zero, stop.Token, flows: 1);
                 done.Add(user);
             }

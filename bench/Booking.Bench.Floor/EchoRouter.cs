@@ -2,7 +2,7 @@ using System.Net;
 using Booking.Bot.Receiving;
 using Telegram.Bot.Types.ReplyMarkups;
 
-namespace Booking.Bench.Load;
+namespace Booking.Bench.Floor;
 
 /// <summary>
 /// The floor: replaces the bot's router and only echoes, so an update still travels the polling worker, the chat
@@ -12,7 +12,10 @@ namespace Booking.Bench.Load;
 /// </summary>
 public sealed class EchoRouter(Replies replies) : IUpdateRouter
 {
-    private static readonly InlineKeyboardMarkup Markup = new(InlineKeyboardButton.WithCallbackData("echo", "nop"));
+    /// <summary>The one button of every echo: how a harness tells the floor's answers from the bot's screens.</summary>
+    public const string ButtonText = "echo";
+
+    private static readonly InlineKeyboardMarkup Markup = new(InlineKeyboardButton.WithCallbackData(ButtonText, "nop"));
 
     public async Task RouteAsync(UpdateContext ctx, CancellationToken ct)
     {
