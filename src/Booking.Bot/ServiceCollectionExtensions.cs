@@ -87,6 +87,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ScheduleScreens>();
         services.AddScoped<BookingActions>();
         services.AddScoped<MoveScreens>();
+        services.AddScoped<BookForClientScreens>();
         services.AddScoped<AdminBookingChanges>();
         services.AddScoped<AdminBlocking>();
         services.AddScoped<AdminTeam>();

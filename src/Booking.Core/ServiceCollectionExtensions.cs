@@ -83,6 +83,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<MarkRefunded.Handler>();
         services.AddScoped<ListRefundsDue.Handler>();
         services.AddScoped<MoveByAdmin.Handler>();
+        services.AddScoped<BookByAdmin.Handler>();
+        services.AddScoped<FindClients.Handler>();
         services.AddScoped<ListAuditEntries.Handler>();
         services.AddScoped<ExportBookings.Handler>();
         services.AddScoped<ExportClients.Handler>();

@@ -61,6 +61,7 @@ public abstract record AdminCallback : Callback
         ["a", "bkxy", var id] when Id(id) is { } b => new AdminCancel(b),
         ["a", "bkm", var id] when Id(id) is { } b => new StartMessageClient(b),
         ["a", "mvm" or "mvd" or "mvs" or "mvy", ..] => MoveButtons.Parse(parts),
+        ["a", "nb" or "nbc" or "nbs" or "nbm" or "nbd" or "nbt" or "nby", ..] => BookForClientButtons.Parse(parts),
         ["a", "au", var p, var u, var act] when Page(p) is { } page && Filter(u, act) is { } f => new ShowAudit(page, f.Actor, f.Action),
         ["a", "aua", var act] when Filter("-", act) is { } f => new PickAuditActor(f.Action),
         ["a", "auc", var u] when Filter(u, "-") is { } f => new PickAuditAction(f.Actor),
@@ -82,7 +83,7 @@ public abstract record AdminCallback : Callback
 
     internal static string RoleCode(AdminRole role) => role == AdminRole.SuperAdmin ? "s" : "m";
 
-    private static long? User(string s) =>
+    internal static long? User(string s) =>
         long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : null;
 
     /// <summary>"-" stands for "no filter" in audit buttons.</summary>

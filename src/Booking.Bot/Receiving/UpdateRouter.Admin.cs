@@ -51,6 +51,7 @@ public sealed partial class UpdateRouter
         AdminCancel c => bookingActions.Value.CancelAsync(ctx, c.BookingId, null, ct),
         StartMessageClient c => bookingActions.Value.StartMessageAsync(ctx, c.BookingId, ct),
         AdminMoveCallback c => moves.Value.RouteAsync(ctx, c, ct),
+        AdminBookCallback c => bookForClient.Value.RouteAsync(ctx, c, ct),
         ShowAudit c => audit.Value.ShowAsync(ctx, c, ct),
         PickAuditActor c => audit.Value.PickActorAsync(ctx, c.Action, ct),
         PickAuditAction c => audit.Value.PickActionAsync(ctx, c.ActorId, ct),
@@ -85,6 +86,7 @@ public sealed partial class UpdateRouter
             || (May(Permission.ManageServices) && await serviceWizard.Value.TryTypedAsync(ctx, text, ct))
             || (May(Permission.ManageSlots) && await blockWizard.Value.TryTypedAsync(ctx, text, ct))
             || (May(Permission.ManageBookings) && await bookingActions.Value.TryTypedAsync(ctx, text, ct))
+            || (May(Permission.ManageBookings) && await bookForClient.Value.TryTypedAsync(ctx, text, ct))
             || (May(Permission.ManageSettings) && await settings.Value.TryTypedAsync(ctx, text, ct))
             || (May(Permission.Broadcast) && await broadcasts.Value.TryTypedAsync(ctx, text, ct))
             || (May(Permission.EditTexts) && await textEditor.Value.TryTypedAsync(ctx, text, ct))

@@ -21,7 +21,7 @@ public sealed partial class UpdateRouter(
     Lazy<DashboardScreen> dashboard, Lazy<ScheduleScreens> schedule, Lazy<BookingActions> bookingActions, Lazy<AuditScreens> audit, Lazy<ExportScreens> exports,
     Lazy<SettingsScreens> settings, Lazy<MassEditScreens> massEdit, Lazy<BroadcastWizard> broadcasts, Lazy<TextsScreens> textScreens, Lazy<TextEditor> textEditor,
     Lazy<MoveScreens> moves, Lazy<FieldEditor> fieldEditor, Lazy<PrivacyScreens> privacy, Lazy<PhoneContact> phone, Lazy<WebLoginCommand> webLogin,
-    Lazy<CalendarFeedScreen> calendarFeeds, Lazy<WaitlistScreens> waitlist, Lazy<PaymentUpdates> payments,
+    Lazy<CalendarFeedScreen> calendarFeeds, Lazy<WaitlistScreens> waitlist, Lazy<PaymentUpdates> payments, Lazy<BookForClientScreens> bookForClient,
     Replies replies, BookingDb db, IActionLimiter limiter, ILogger<UpdateRouter> logger)
     : IUpdateRouter
 {

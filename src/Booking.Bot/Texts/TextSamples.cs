@@ -18,6 +18,7 @@ public static class TextSamples
         {
             ["name"] = t["texts.sample_name"],
             ["client"] = t["texts.sample_name"],
+            ["query"] = t["texts.sample_name"],
             ["service"] = t["texts.sample_service"],
             ["date"] = f.Date(visit),
             ["time"] = f.Time(visit),

@@ -16,6 +16,8 @@ public sealed class ScheduleScreens(
 {
     public async Task DayAsync(UpdateContext ctx, DateOnly? date, CancellationToken ct)
     {
+        // Back on the schedule, any name, reason or message the admin had been asked to type is no longer awaited.
+        await conversations.ClearAsync(ctx.ChatId, ct);
         var (t, f) = (ctx.Texts, ctx.Formats);
         var day = await days.HandleAsync(date, ct);
         var parts = new List<string> { t.Format("schedule.title", ("date", f.Date(day.Date))) };
@@ -43,6 +45,11 @@ public sealed class ScheduleScreens(
             Keyboards.Button(f.Date(day.Date), new Nothing(string.Empty)),
             day.HasNext ? Keyboards.Button("▶️", new ShowSchedule(day.Date.AddDays(1))) : nothing,
         ]);
+        if (Permissions.Allows(ctx.AdminRole, Permission.ManageBookings))
+        {
+            rows.Add([Keyboards.Button(t["schedule.book_button"], new AdminBookStart())]);
+        }
+
         rows.Add([AdminPanel.BackButton(t)]);
         await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, BookingWizard.Lines([.. parts]), new InlineKeyboardMarkup(rows), ct);
     }

@@ -24,6 +24,9 @@ public sealed class AdminGateTests : IAsyncLifetime
 
     /// <summary>A booking two days ahead, which a forged move would really move.</summary>
     private const int FutureBookingId = 2;
+
+    /// <summary>The scenario's bookable "Массаж" (after the seeded service), which a forged booking for a client would use.</summary>
+    private const int MassageServiceId = 2;
     private static readonly DateOnly Holiday = new(2026, 12, 31);
 
     /// <summary>A text with an override in the database, which a reset would remove.</summary>
@@ -50,6 +53,7 @@ public sealed class AdminGateTests : IAsyncLifetime
             (await db.Settings.SingleAsync()).TimeZoneId = "Europe/Moscow"; // so that resetting the zone would be a change
             await db.SaveChangesAsync();
         });
+        Assert.Equal(MassageServiceId, _s.MassageId);
     }
 
     public async Task DisposeAsync() => await _s.DisposeAsync();
@@ -103,6 +107,13 @@ public sealed class AdminGateTests : IAsyncLifetime
         new AdminMoveDay(FutureBookingId, new DateOnly(2026, 12, 3)),
         new AdminMoveSlot(FutureBookingId, BotScenario.DefaultNow.UtcDateTime.AddDays(2).AddHours(6)),
         new AdminMoveConfirm(FutureBookingId, BotScenario.DefaultNow.UtcDateTime.AddDays(2).AddHours(6)),
+        new AdminBookStart(),
+        new AdminBookClient(ClientId),
+        new AdminBookService(ClientId, MassageServiceId),
+        new AdminBookMonth(ClientId, MassageServiceId, new DateOnly(2026, 12, 1)),
+        new AdminBookDay(ClientId, MassageServiceId, new DateOnly(2026, 12, 3)),
+        new AdminBookSlot(ClientId, MassageServiceId, BotScenario.DefaultNow.UtcDateTime.AddDays(2).AddHours(7)),
+        new AdminBookConfirm(ClientId, MassageServiceId, BotScenario.DefaultNow.UtcDateTime.AddDays(2).AddHours(7)),
         new ShowAudit(0),
         new PickAuditActor(null),
         new PickAuditAction(null),
