@@ -19,7 +19,8 @@ public static class BookingsPage
                 int.TryParse(q["service"], CultureInfo.InvariantCulture, out var sid) ? sid : null, q["q"].ToString());
             var v = await version.HandleAsync(ct);
             var result = await list.HandleAsync(request, ct);
-            var body = PanelLayout.Flash(user, http.Request) + Filters(user, request, result, await services.HandleAsync(ct)) + Table(user, result, Back(http));
+            var add = $"<p><a class=\"button\" href=\"/panel/bookings/new\">{user.T["web.new_booking_button"]}</a></p>";
+            var body = PanelLayout.Flash(user, http.Request) + add + Filters(user, request, result, await services.HandleAsync(ct)) + Table(user, result, Back(http));
             return PanelLayout.Page(user, "/panel/bookings", user.T.Plain("web.nav_bookings"), body, version: v);
         }).Needs(Permission.ManageBookings);
 

@@ -42,6 +42,8 @@ public static class PanelAssets
         textarea { min-height:110px; width:100%; }
         button { font:inherit; padding:5px 10px; border-radius:6px; border:1px solid #cbd5e1; background:#fff; cursor:pointer; }
         button.primary { background:var(--accent); border-color:var(--accent); color:#fff; }
+        a.button { display:inline-block; padding:5px 10px; border-radius:6px; background:var(--accent); color:#fff; text-decoration:none; }
+        ul.picks { list-style:none; padding:0; } ul.picks li { margin:6px 0; }
         button.danger { border-color:#fca5a5; color:var(--bad); }
         .flash { background:#ecfdf5; border:1px solid #a7f3d0; padding:8px 12px; border-radius:8px; }
         .notice { background:#fff7ed; border:1px solid #fed7aa; padding:8px 12px; border-radius:8px; }

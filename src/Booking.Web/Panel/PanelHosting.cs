@@ -78,6 +78,7 @@ public static class PanelHosting
         SchedulePage.Map(gated);
         BookingsPage.Map(gated);
         BookingActionsEndpoints.Map(gated);
+        NewBookingPage.Map(gated);
         ServicesPage.Map(gated);
         BlocksPage.Map(gated);
         SettingsPage.Map(gated);

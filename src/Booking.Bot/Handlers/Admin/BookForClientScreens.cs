@@ -15,11 +15,11 @@ namespace Booking.Bot.Handlers.Admin;
 /// <summary>
 /// A3: an admin books a visit for a client who called or wrote some other way — who (typed: a name, an @username, a
 /// phone or an id), the service, a day, a free time, a confirmation — on the calendar and slot grid the client's
-/// wizard draws. The client is told, with the calendar file, as when an admin moves a visit.
+/// wizard draws. The client is told through <see cref="AdminBookingChanges"/>, as from the web panel.
 /// </summary>
 public sealed class BookForClientScreens(
     Replies replies, IConversationStore conversations, FindClients.Handler find, ListServices.Handler services, GetAvailability.Handler availability,
-    BookByAdmin.Handler book, CalendarFile calendar, ScheduleScreens schedule)
+    AdminBookingChanges changes, ScheduleScreens schedule)
 {
     /// <summary>The admin's next typed text is who to book for; the prompt's message loses its buttons when it comes.</summary>
     public sealed record Draft(int MessageId)
@@ -168,15 +168,11 @@ public sealed class BookForClientScreens(
     private async Task ConfirmAsync(UpdateContext ctx, AdminBookConfirm confirm, CancellationToken ct)
     {
         var t = ctx.Texts;
-        var result = await book.HandleAsync(new BookByAdmin.Request(ctx.ChatId, confirm.ClientId, confirm.ServiceId, confirm.StartUtc), ct);
+        var (result, told) = await changes.BookAsync(ctx.ChatId, confirm.ClientId, confirm.ServiceId, confirm.StartUtc, ct);
         switch (result.Outcome)
         {
             case BookByAdmin.Outcome.Booked:
-                var b = result.Booking!;
-                var told = await calendar.TellChangedAsync(confirm.ClientId, b.Id, (tt, f) => tt.Format("schedule.client_booked",
-                    ("service", b.Service?.Name), ("date", f.Date(b.StartUtc)), ("time", f.Time(b.StartUtc)), ("duration", f.Duration(b.DurationMinutes)),
-                    ("price", f.Price(b.Price, b.Currency))), ct);
-                await schedule.CardAsync(ctx, b.Id, t[told ? "schedule.booked" : "schedule.booked_not_told"], ct);
+                await schedule.CardAsync(ctx, result.Booking!.Id, t[told ? "schedule.booked" : "schedule.booked_not_told"], ct);
                 break;
             case BookByAdmin.Outcome.AlreadyBooked:
                 await schedule.CardAsync(ctx, result.Booking!.Id, null, ct); // a second tap on a booking already made
