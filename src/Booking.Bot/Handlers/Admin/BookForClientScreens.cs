@@ -189,15 +189,9 @@ public sealed class BookForClientScreens(
     /// <summary>A refused booking shows why, with fresh choices: the same day's times, or the month.</summary>
     private async Task RefuseAsync(UpdateContext ctx, AdminBookConfirm confirm, SlotCheck check, CancellationToken ct)
     {
-        var notice = ctx.Texts[check switch
-        {
-            SlotCheck.Taken => "refusal.slot_taken",
-            SlotCheck.TooSoon => "schedule.move_past",
-            SlotCheck.BeyondHorizon => "refusal.beyond_horizon",
-            _ => "refusal.not_offered",
-        }];
+        var notice = ctx.Texts[AdminPlacement.RefusalKey(check)];
         var date = DateOnly.FromDateTime(LocalTime.ToLocal(confirm.StartUtc, ctx.Formats.Zone));
-        if (check is SlotCheck.BeyondHorizon || date < LocalTime.Today(ctx.NowUtc, ctx.Formats.Zone))
+        if (AdminPlacement.BackToMonth(ctx, check, date))
         {
             await MonthAsync(ctx, confirm.ClientId, confirm.ServiceId, ThisMonth(ctx), notice, ct);
             return;

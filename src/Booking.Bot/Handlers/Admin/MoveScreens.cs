@@ -125,17 +125,11 @@ public sealed class MoveScreens(
     /// <summary>A refused move shows why, with fresh choices: the same day's times, or the month.</summary>
     private async Task RefuseAsync(UpdateContext ctx, AdminMoveConfirm confirm, SlotCheck check, CancellationToken ct)
     {
-        var notice = ctx.Texts[check switch
-        {
-            SlotCheck.Taken => "refusal.slot_taken",
-            SlotCheck.TooSoon => "schedule.move_past",
-            SlotCheck.BeyondHorizon => "refusal.beyond_horizon",
-            _ => "refusal.not_offered",
-        }];
+        var notice = ctx.Texts[AdminPlacement.RefusalKey(check)];
         var date = DateOnly.FromDateTime(LocalTime.ToLocal(confirm.StartUtc, ctx.Formats.Zone));
-        var today = LocalTime.Today(ctx.NowUtc, ctx.Formats.Zone);
-        if (check is SlotCheck.BeyondHorizon || date < today)
+        if (AdminPlacement.BackToMonth(ctx, check, date))
         {
+            var today = LocalTime.Today(ctx.NowUtc, ctx.Formats.Zone);
             await MonthAsync(ctx, confirm.BookingId, new DateOnly(today.Year, today.Month, 1), notice, ct);
             return;
         }
