@@ -59,14 +59,23 @@ public sealed class ClusterScenario : IAsyncDisposable
     public FakeUser User(long id, string firstName = "Anna", string languageCode = "ru") => Api.User(id, firstName, null, languageCode);
 
     /// <summary>
-    /// Every entry the hosts wrote to their log files at Error level or above. Stop the hosts first: stopping flushes
-    /// and closes the files.
+    /// Every entry the hosts have written to their log files so far at Error level or above. The file sink writes each
+    /// entry as it comes, so the running hosts' files are read as they are.
     /// </summary>
     public IReadOnlyList<string> LoggedErrors() =>
         Directory.GetFiles(_directory, "bot-*.log", SearchOption.AllDirectories)
-            .SelectMany(File.ReadLines)
+            .SelectMany(ReadShared)
             .Where(line => line.Contains("\"@l\":\"Error\"", StringComparison.Ordinal) || line.Contains("\"@l\":\"Fatal\"", StringComparison.Ordinal))
             .ToList();
+
+    private static IEnumerable<string> ReadShared(string path)
+    {
+        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+        while (reader.ReadLine() is { } line)
+        {
+            yield return line;
+        }
+    }
 
     public Task<List<Booking.Core.Domain.Booking>> BookingsAsync() =>
         Hosts[0].DbAsync(db => db.Bookings.AsNoTracking().OrderBy(b => b.Id).ToListAsync());

@@ -49,16 +49,13 @@ public sealed class TwoHostsTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [PostgresFact]
-    public async Task Starting_on_a_new_database_logs_no_error()
+    public void Starting_on_a_new_database_logs_no_error()
     {
-        foreach (var host in _s.Hosts)
-        {
-            await host.StopAsync();
-        }
-
-        // The provider finds out that a new database has no migrations history by querying the table, and EF logs
-        // that failed query as an error: an operator's first start must not open with errors that mean nothing.
-        Assert.Empty(_s.LoggedErrors());
+        // Both hosts have started, racing to migrate the new database. The provider finds out that a new database has no
+        // migrations history by querying the table, and EF logs that failed query as an error: an operator's first
+        // start must not open with errors that mean nothing.
+        var errors = _s.LoggedErrors();
+        Assert.True(errors.Count == 0, "Logged at Error level:\n" + string.Join("\n", errors));
     }
 
     [PostgresFact]
