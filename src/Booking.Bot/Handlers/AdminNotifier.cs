@@ -20,11 +20,20 @@ public sealed class AdminNotifier(AccessControl access, BookingDb db, ScheduleRe
         NotifyAsync(key, client, service, startUtc, previousUtc, null, ct, extra);
 
     /// <param name="buttons">Buttons under the message, in each admin's language (an action the message asks for).</param>
-    public async Task NotifyAsync(
+    public Task NotifyAsync(
         string key, Client client, string? service, DateTime startUtc, DateTime? previousUtc, Func<Texts.Texts, InlineKeyboardMarkup>? buttons,
-        CancellationToken ct, params (string Name, object? Value)[] extra)
+        CancellationToken ct, params (string Name, object? Value)[] extra) =>
+        SendAsync(key, client, service, startUtc, previousUtc, buttons, null, extra, ct);
+
+    /// <summary>As <see cref="NotifyAsync(string, Client, string?, DateTime, DateTime?, CancellationToken, (string Name, object? Value)[])"/>, to every admin but the one who made the change.</summary>
+    public Task NotifyOthersAsync(long actorId, string key, Client client, string? service, DateTime startUtc, CancellationToken ct) =>
+        SendAsync(key, client, service, startUtc, null, null, actorId, [], ct);
+
+    private async Task SendAsync(
+        string key, Client client, string? service, DateTime startUtc, DateTime? previousUtc, Func<Texts.Texts, InlineKeyboardMarkup>? buttons,
+        long? except, (string Name, object? Value)[] extra, CancellationToken ct)
     {
-        var adminIds = await access.AllAdminIdsAsync(ct);
+        var adminIds = (await access.AllAdminIdsAsync(ct)).Where(id => id != except).ToList();
         if (adminIds.Count == 0)
         {
             return;

@@ -7,7 +7,7 @@ namespace Booking.Bot.Handlers.Admin;
 /// same way whether the admin tapped in Telegram or clicked in the web panel. Both call this one service.
 /// </summary>
 public sealed class AdminBookingChanges(
-    CancelByAdmin.Handler cancel, MoveByAdmin.Handler move, BookByAdmin.Handler book, ClientNotices notices, CalendarFile calendar)
+    CancelByAdmin.Handler cancel, MoveByAdmin.Handler move, BookByAdmin.Handler book, ClientNotices notices, CalendarFile calendar, AdminNotifier admins)
 {
     /// <param name="ClientTold">False when the booking was made but the client could not be reached.</param>
     public sealed record Booked(BookByAdmin.Result Result, bool ClientTold);
@@ -46,6 +46,9 @@ public sealed class AdminBookingChanges(
         var b = result.Booking!;
         var told = await calendar.TellChangedAsync(clientId, b.Id, (t, f) => t.Format("schedule.client_booked", ("service", b.Service?.Name),
             ("date", f.Date(b.StartUtc)), ("time", f.Time(b.StartUtc)), ("duration", f.Duration(b.DurationMinutes)), ("price", f.Price(b.Price, b.Currency))), ct);
+
+        // Every new booking reaches the admins (C5); the one who made it knows already.
+        await admins.NotifyOthersAsync(adminId, "admin.booked_by_admin", result.Client!, b.Service?.Name, b.StartUtc, ct);
         return new Booked(result, told);
     }
 

@@ -21,6 +21,13 @@ public sealed class BookForClientTests : IAsyncLifetime
     {
         var anna = _s.User(1001, "Анна");
         await anna.SendTextAsync("/start");
+        await _s.Host.DbAsync(async db =>
+        {
+            db.Admins.Add(new Booking.Core.Domain.Admin(700, AdminRole.Moderator, BotScenario.AdminId, BotScenario.DefaultNow.UtcDateTime));
+            await db.SaveChangesAsync();
+        });
+        var moderator = _s.User(700, "Мария");
+        await moderator.SendTextAsync("/start");
         _s.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 6, 30, 0, TimeSpan.Zero)); // 09:30: 10:00 is too soon for a client
         var owner = _s.Admin;
         await owner.SendTextAsync("/admin");
@@ -46,6 +53,12 @@ public sealed class BookForClientTests : IAsyncLifetime
         var told = Assert.Single(anna.Messages, m => m.Text.Contains("Администратор записал вас", StringComparison.Ordinal));
         Assert.Contains("📅 <b>1 декабря (вт), 10:00</b>", told.Text, StringComparison.Ordinal);
         Assert.Single(anna.Documents);
+
+        // The other admins hear of every new booking (C5); the one who made it is not told of it again.
+        var heard = Assert.Single(moderator.Messages, m => m.Text.Contains("Новая запись", StringComparison.Ordinal));
+        Assert.Contains("внёс администратор", heard.Text, StringComparison.Ordinal);
+        Assert.Contains("Анна (id 1001)", heard.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(owner.Messages, m => m.Text.Contains("Новая запись", StringComparison.Ordinal));
         var booking = Assert.Single(await _s.BookingsAsync());
         Assert.Equal((1001L, new DateTime(2026, 12, 1, 7, 0, 0, DateTimeKind.Utc), BookingStatus.Confirmed), (booking.ClientId, booking.StartUtc, booking.Status));
         Assert.Equal((Actor.Admin, (long?)BotScenario.AdminId), (booking.History.Single().Actor, booking.History.Single().ActorId));
