@@ -45,7 +45,8 @@ public sealed class BookForClientTests : IAsyncLifetime
         Assert.Contains("Выберите день", owner.LastMessage.Text, StringComparison.Ordinal);
         await owner.PressAsync("1 🟢");
         await owner.PressAsync("10:00");
-        Assert.Contains("Записать Анна?", owner.LastMessage.Text, StringComparison.Ordinal);
+        Assert.Contains("Записываем?", owner.LastMessage.Text, StringComparison.Ordinal);
+        Assert.Contains("<b>Запись</b> · Анна", owner.LastMessage.Text, StringComparison.Ordinal);
         Assert.Contains("📅 1 декабря (вт), 10:00", owner.LastMessage.Text, StringComparison.Ordinal);
         await owner.PressAsync("✅ Записать");
 
