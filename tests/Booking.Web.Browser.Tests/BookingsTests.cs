@@ -69,6 +69,30 @@ public sealed class BookingsTests(Chromium chromium) : IAsyncLifetime
     }
 
     [BrowserFact]
+    public async Task Booking_a_client_who_phoned_finds_them_by_name_and_books_a_free_time_they_hear_of_in_the_bot()
+    {
+        var anna = _w.S.User(1001, "Анна");
+        await anna.SendTextAsync("/start");
+        await _w.SignInAsOwnerAsync();
+
+        await _w.Page.GotoAsync(_w.Url("/panel/bookings"));
+        await _w.Page.GetByRole(AriaRole.Link, new() { Name = "➕ Записать клиента" }).ClickAsync();
+        await _w.Page.GetByLabel("Клиент").FillAsync("анн");
+        await _w.Page.GetByRole(AriaRole.Button, new() { Name = "Найти" }).ClickAsync();
+        await _w.Page.GetByRole(AriaRole.Link, new() { Name = "Анна" }).ClickAsync();
+        await _w.Page.GetByLabel("День").FillAsync("2026-12-02");
+        await _w.Page.GetByRole(AriaRole.Button, new() { Name = "Показать свободное время" }).ClickAsync();
+        await _w.ScreenshotAsync("new-booking");
+        await _w.Page.GetByRole(AriaRole.Button, new() { Name = "11:00", Exact = true }).ClickAsync();
+
+        Assert.Contains("Клиент записан", await _w.Page.Locator(".flash").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Администратор записал вас", anna.LastMessage.Text, StringComparison.Ordinal);
+        Assert.Contains("2 декабря (ср), 11:00", anna.LastMessage.Text, StringComparison.Ordinal);
+        var booking = Assert.Single(await _w.S.BookingsAsync());
+        Assert.Equal((1001L, new DateTime(2026, 12, 2, 8, 0, 0, DateTimeKind.Utc)), (booking.ClientId, booking.StartUtc));
+    }
+
+    [BrowserFact]
     public async Task A_moderator_is_refused_a_super_admin_page_and_its_action_and_nothing_changes()
     {
         var moderator = await _w.AddModeratorAsync();
