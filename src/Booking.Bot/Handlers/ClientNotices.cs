@@ -1,3 +1,4 @@
+using Booking.Bot.Callbacks;
 using Booking.Bot.Receiving;
 using Booking.Bot.Rendering;
 using Booking.Bot.Texts;
@@ -5,6 +6,7 @@ using Booking.Core.Data;
 using Booking.Core.Features.Availability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace Booking.Bot.Handlers;
 
@@ -18,12 +20,23 @@ public sealed class ClientNotices(BookingDb db, ScheduleReader schedule, TextPro
     public async Task<bool> TellAsync(long clientId, Func<Texts.Texts, Formats, string> compose, CancellationToken ct) =>
         await VoiceAsync(clientId, ct) is var (t, f) && await TellAsync(clientId, t, f, compose, ct);
 
+    /// <summary>
+    /// A visit the client did not cancel themselves is gone (an admin, a block, a deposit that never came): the message
+    /// carries "📅 Pick another time", the first step of booking the same service again, in place.
+    /// </summary>
+    public async Task<bool> TellCancelledAsync(long clientId, int serviceId, Func<Texts.Texts, Formats, string> compose, CancellationToken ct) =>
+        await VoiceAsync(clientId, ct) is var (t, f)
+        && await SendAsync(clientId, compose(t, f), Keyboards.Rows([Keyboards.Button(t["cancel_booking.rebook_button"], new PickService(serviceId))]), ct);
+
     /// <summary>As <see cref="TellAsync(long, Func{Texts.Texts, Formats, string}, CancellationToken)"/>, in a voice already looked up.</summary>
-    public async Task<bool> TellAsync(long clientId, Texts.Texts t, Formats f, Func<Texts.Texts, Formats, string> compose, CancellationToken ct)
+    public Task<bool> TellAsync(long clientId, Texts.Texts t, Formats f, Func<Texts.Texts, Formats, string> compose, CancellationToken ct) =>
+        SendAsync(clientId, compose(t, f), Keyboards.MainMenu(t), ct);
+
+    private async Task<bool> SendAsync(long clientId, string text, ReplyMarkup markup, CancellationToken ct)
     {
         try
         {
-            return await replies.SendAsync(clientId, compose(t, f), Keyboards.MainMenu(t), ct) != Replies.NoMessage;
+            return await replies.SendAsync(clientId, text, markup, ct) != Replies.NoMessage;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

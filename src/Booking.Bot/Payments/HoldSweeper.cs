@@ -20,7 +20,7 @@ public sealed class HoldSweeper(IServiceScopeFactory scopes, TimeProvider clock,
         var notices = scope.ServiceProvider.GetRequiredService<ClientNotices>();
         foreach (var hold in released)
         {
-            await notices.TellAsync(hold.ClientId, (t, f) => t.Format("payment.hold_expired",
+            await notices.TellCancelledAsync(hold.ClientId, hold.ServiceId, (t, f) => t.Format("payment.hold_expired",
                 ("service", hold.ServiceName), ("date", f.Date(hold.StartUtc)), ("time", f.Time(hold.StartUtc))), ct);
         }
 

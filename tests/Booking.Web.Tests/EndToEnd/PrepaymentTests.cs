@@ -183,7 +183,8 @@ public sealed class PrepaymentTests : IAsyncLifetime
         await SweepHoldsAsync();
 
         Assert.Contains("Время на оплату вышло", anna.LastMessage.Text, StringComparison.Ordinal);
-        Assert.Contains("запишитесь снова", anna.LastMessage.Text, StringComparison.Ordinal);
+        Assert.Contains("выберите время заново", anna.LastMessage.Text, StringComparison.Ordinal);
+        Assert.Equal(["📅 Выбрать другое время"], anna.LastMessage.Buttons.Select(b => b.Text));
         await boris.PressAsync("📅 Другой день");
         await boris.PressAsync("2 🟢");
         Assert.True(Offers(boris, "10:00"));

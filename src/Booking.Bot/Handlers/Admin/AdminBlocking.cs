@@ -33,7 +33,7 @@ public sealed class AdminBlocking(BlockTime.Handler block, ClientNotices notices
         foreach (var cancelled in result.CancelledBookings!)
         {
             // One client who blocked the bot does not stop the others.
-            told += await notices.TellAsync(cancelled.ClientId, (t, f) => t.Format(why is null ? "blocks.client_notice" : "blocks.client_notice_reason",
+            told += await notices.TellCancelledAsync(cancelled.ClientId, cancelled.ServiceId, (t, f) => t.Format(why is null ? "blocks.client_notice" : "blocks.client_notice_reason",
                 ("service", cancelled.Service), ("date", f.Date(cancelled.StartUtc)), ("time", f.Time(cancelled.StartUtc)), ("reason", why)), ct) ? 1 : 0;
         }
 

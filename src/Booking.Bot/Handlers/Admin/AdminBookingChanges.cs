@@ -27,7 +27,7 @@ public sealed class AdminBookingChanges(
         }
 
         var b = result.Booking!;
-        var told = await notices.TellAsync(result.Client!.Id, (t, f) => BookingWizard.Lines(
+        var told = await notices.TellCancelledAsync(result.Client!.Id, b.ServiceId, (t, f) => BookingWizard.Lines(
             t.Format("schedule.client_cancelled", ("service", b.Service?.Name), ("date", f.Date(b.StartUtc)), ("time", f.Time(b.StartUtc))),
             b.CancelReason is { } why ? t.Format("schedule.client_cancelled_reason", ("reason", why)) : null,
             t["schedule.client_cancelled_sorry"]), ct);

@@ -119,7 +119,7 @@ public sealed class MassEditScreens(
         var result = await massEdit.HandleAsync(ctx.ChatId, cancel.Date, new MassEditDay.CancelAll(null), ct);
         foreach (var c in result.Changed)
         {
-            await notices.TellAsync(c.Booking.ClientId, (ct2, f) => ct2.Format("mass.client_cancelled",
+            await notices.TellCancelledAsync(c.Booking.ClientId, c.Booking.ServiceId, (ct2, f) => ct2.Format("mass.client_cancelled",
                 ("service", c.Booking.Service?.Name), ("when", f.DateTime(c.Booking.StartUtc))), ct);
         }
 

@@ -26,7 +26,7 @@ public static class BlockTime
     }
 
     /// <summary>A booking the block cancelled, with what its client needs to be told.</summary>
-    public sealed record Cancelled(int BookingId, long ClientId, string Language, string Service, DateTime StartUtc);
+    public sealed record Cancelled(int BookingId, long ClientId, string Language, int ServiceId, string Service, DateTime StartUtc);
 
     public sealed record Result(Outcome Outcome, Block? Block = null, IReadOnlyList<Cancelled>? CancelledBookings = null);
 
@@ -73,7 +73,7 @@ public static class BlockTime
             await write.CommitAsync(ct);
 
             var cancelled = bookings
-                .Select(b => new Cancelled(b.Id, b.ClientId, b.Client?.Language ?? Languages.Default, b.Service?.Name ?? string.Empty, b.StartUtc))
+                .Select(b => new Cancelled(b.Id, b.ClientId, b.Client?.Language ?? Languages.Default, b.ServiceId, b.Service?.Name ?? string.Empty, b.StartUtc))
                 .ToList();
             return new Result(Outcome.Blocked, block, cancelled);
         }

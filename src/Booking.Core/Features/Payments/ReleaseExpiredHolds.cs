@@ -8,7 +8,7 @@ namespace Booking.Core.Features.Payments;
 public static class ReleaseExpiredHolds
 {
     /// <summary>A released hold, for telling its client.</summary>
-    public sealed record Released(int BookingId, long ClientId, string ServiceName, DateTime StartUtc);
+    public sealed record Released(int BookingId, long ClientId, int ServiceId, string ServiceName, DateTime StartUtc);
 
     public sealed class Handler(BookingDb db, WriteGate gate, TimeProvider clock)
     {
@@ -31,7 +31,7 @@ public static class ReleaseExpiredHolds
 
             await db.SaveChangesAsync(ct);
             await write.CommitAsync(ct);
-            return expired.Select(b => new Released(b.Id, b.ClientId, b.Service?.Name ?? string.Empty, b.StartUtc)).ToList();
+            return expired.Select(b => new Released(b.Id, b.ClientId, b.ServiceId, b.Service?.Name ?? string.Empty, b.StartUtc)).ToList();
         }
     }
 }

@@ -35,6 +35,7 @@ public sealed class BlockTimeTests : IAsyncLifetime
         Assert.Contains("🔒 2 декабря (ср), 10:30–11:00 · <i>Отключат воду</i>", owner.LastMessage.Text, StringComparison.Ordinal);
         Assert.Contains("отменить вашу запись: Массаж, 2 декабря (ср) в 10:00", anna.LastMessage.Text, StringComparison.Ordinal);
         Assert.Contains("Причина: Отключат воду", anna.LastMessage.Text, StringComparison.Ordinal);
+        Assert.Equal(["📅 Выбрать другое время"], anna.LastMessage.Buttons.Select(b => b.Text));
         Assert.DoesNotContain(boris.Messages, m => m.Text.Contains("вынуждены отменить", StringComparison.Ordinal));
         var bookings = await _s.BookingsAsync();
         Assert.Equal([BookingStatus.Cancelled, BookingStatus.Confirmed], bookings.Select(b => b.Status));

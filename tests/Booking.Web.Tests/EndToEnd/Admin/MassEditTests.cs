@@ -105,5 +105,6 @@ public sealed class MassEditTests : IAsyncLifetime
         Assert.Equal(BookingStatus.Cancelled, booking.Status);
         Assert.Contains(booking.History, h => h.Change == BookingChange.Cancelled && h.Actor == Actor.Admin);
         Assert.Contains("отменена администратором", anna.LastMessage.Text, StringComparison.Ordinal);
+        Assert.Equal(["📅 Выбрать другое время"], anna.LastMessage.Buttons.Select(b => b.Text));
     }
 }

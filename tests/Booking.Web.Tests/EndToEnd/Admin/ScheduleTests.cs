@@ -81,6 +81,14 @@ public sealed class ScheduleTests : IAsyncLifetime
         Assert.Equal(BookingStatus.Confirmed, bookings[1].Status);
         Assert.Equal("booking.cancel", (await _s.Host.DbAsync(db => db.AuditEntries.SingleAsync())).Action);
 
+        // The notice carries the way back: another time for the same service, in the same message.
+        var notice = anna.LastMessage;
+        Assert.Equal(["📅 Выбрать другое время"], notice.Buttons.Select(b => b.Text));
+        await anna.PressAsync("📅 Выбрать другое время");
+        Assert.Equal(notice.MessageId, anna.LastMessage.MessageId);
+        Assert.Contains("Шаг 2 из 4 · День", anna.LastMessage.Text, StringComparison.Ordinal);
+        Assert.Contains("Массаж", anna.LastMessage.Text, StringComparison.Ordinal);
+
         await owner.SendTextAsync("ещё текст");
         Assert.Contains("Не понял вас", owner.LastMessage.Text, StringComparison.Ordinal);
     }
