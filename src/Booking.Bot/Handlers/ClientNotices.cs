@@ -12,7 +12,8 @@ namespace Booking.Bot.Handlers;
 
 /// <summary>
 /// Tells a client about something an admin did to their booking, in the client's own language and the business
-/// zone, with the main menu. One client who blocked the bot or cannot be reached never stops the others.
+/// zone, with the main menu (or, for a visit taken away, a button to pick another time). One client who blocked the
+/// bot or cannot be reached never stops the others.
 /// </summary>
 public sealed class ClientNotices(BookingDb db, ScheduleReader schedule, TextProvider texts, Replies replies, ILogger<ClientNotices> logger)
 {
