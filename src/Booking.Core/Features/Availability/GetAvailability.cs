@@ -68,8 +68,8 @@ public static class GetAvailability
 
         private static SlotRules RulesOf(Schedule schedule, (Service Service, int? Duration) target, Subject subject)
         {
-            var rules = schedule.RulesFor(target.Service) with { DurationMinutes = target.Duration ?? target.Service.DurationMinutes };
-            return subject.ByAdmin ? rules with { MinNoticeMinutes = 0 } : rules;
+            var rules = subject.ByAdmin ? schedule.AdminRulesFor(target.Service) : schedule.RulesFor(target.Service);
+            return rules with { DurationMinutes = target.Duration ?? target.Service.DurationMinutes };
         }
 
         private static DateOnly ClampMonth(DateOnly month, Schedule schedule) =>

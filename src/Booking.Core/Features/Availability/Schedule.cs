@@ -28,6 +28,12 @@ public sealed class Schedule(
     public SlotRules RulesFor(Service service) => new(
         service.DurationMinutes, service.SlotIntervalMinutes ?? Settings.SlotIntervalMinutes, Settings.MinNoticeMinutes);
 
+    /// <summary>
+    /// An admin's placement (A3: a move, a booking for a client): the service's grid without the client's minimum
+    /// notice, so "now" is the only floor.
+    /// </summary>
+    public SlotRules AdminRulesFor(Service service) => RulesFor(service) with { MinNoticeMinutes = 0 };
+
     public IReadOnlyList<Slot> SlotsFor(Service service, DateOnly date) => SlotsFor(RulesFor(service), date);
 
     // The grid skips busy time that ended before a slot and stops at busy time starting after it, so it walks the

@@ -57,7 +57,7 @@ public static class BookByAdmin
             }
 
             var schedule = await reader.ReadAroundAsync(request.StartUtc, null, ct);
-            var check = schedule.Check(RulesFor(schedule, service), request.StartUtc);
+            var check = schedule.Check(schedule.AdminRulesFor(service), request.StartUtc);
             if (check != SlotCheck.Free)
             {
                 return new Result(Outcome.SlotUnavailable, Client: client, Check: check);
@@ -85,7 +85,4 @@ public static class BookByAdmin
                 : new Result(Outcome.SlotUnavailable, Client: client, Check: SlotCheck.Taken);
         }
     }
-
-    /// <summary>The service's grid and duration with no minimum notice, as an admin's move (A3): "now" is the only floor.</summary>
-    public static Scheduling.SlotRules RulesFor(Schedule schedule, Service service) => schedule.RulesFor(service) with { MinNoticeMinutes = 0 };
 }

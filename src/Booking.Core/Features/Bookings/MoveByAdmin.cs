@@ -74,7 +74,7 @@ public static class MoveByAdmin
         }
     }
 
-    /// <summary>The booking's own duration on its service's grid, with no minimum notice: "now" is the only floor.</summary>
+    /// <summary>The booking's own duration on an admin's grid for its service (<see cref="Schedule.AdminRulesFor"/>).</summary>
     public static Scheduling.SlotRules RulesFor(Schedule schedule, Domain.Booking booking) =>
-        schedule.RulesFor(booking.Service!) with { DurationMinutes = booking.DurationMinutes, MinNoticeMinutes = 0 };
+        schedule.AdminRulesFor(booking.Service!) with { DurationMinutes = booking.DurationMinutes };
 }
