@@ -65,13 +65,8 @@ public sealed class WriteGate(BookingDb db)
         /// </summary>
         public async Task<bool> TrySaveAndCommitAsync(CancellationToken ct)
         {
-            try
+            if (!await TrySaveAsync(ct))
             {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException e) when (IsOverlap(e))
-            {
-                db.ChangeTracker.Clear();
                 return false;
             }
 
@@ -87,6 +82,24 @@ public sealed class WriteGate(BookingDb db)
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// Saves inside the transaction, for a decision that needs the ids it creates before the commit (an audit row
+        /// naming a new booking). False when the no-overlap constraint refused it: the changes are dropped.
+        /// </summary>
+        public async Task<bool> TrySaveAsync(CancellationToken ct)
+        {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return true;
+            }
+            catch (DbUpdateException e) when (IsOverlap(e))
+            {
+                db.ChangeTracker.Clear();
+                return false;
+            }
         }
 
         public async ValueTask DisposeAsync()

@@ -67,14 +67,10 @@ public static class BookByAdmin
             var booking = Domain.Booking.Create(
                 request.ClientId, service, request.StartUtc, Actor.Admin, request.AdminId, NotificationPlan.From(schedule.Settings), nowUtc);
             db.Bookings.Add(booking);
-            try
+
+            // Saved first for its id, which the audit row names; the commit keeps the two together.
+            if (!await write.TrySaveAsync(ct))
             {
-                // Saved first for its id, which the audit row names; the commit keeps the two together.
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException e) when (WriteGate.IsOverlap(e))
-            {
-                db.ChangeTracker.Clear();
                 return new Result(Outcome.SlotUnavailable, Client: client, Check: SlotCheck.Taken);
             }
 
