@@ -27,23 +27,22 @@ public static class FindClients
                 return [];
             }
 
-            var clients = db.Clients.AsNoTracking().Where(c => c.ErasedUtc == null);
+            var clients = Present;
             var digits = new string(query.Where(char.IsAsciiDigit).ToArray());
             var onlyNumber = query.All(ch => char.IsAsciiDigit(ch) || ch is '+' or ' ' or '-' or '(' or ')');
             if (onlyNumber && digits.Length >= 5)
             {
                 var id = long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
                 var tail = digits.Length > 10 ? digits[^10..] : digits;
-                var byNumber = await clients.Where(c => c.Id == id || (c.Phone != null && c.Phone.Contains(tail)))
+                return await clients.Where(c => c.Id == id || (c.Phone != null && c.Phone.Contains(tail)))
                     .OrderByDescending(c => c.LastSeenUtc).Take(MaxResults).ToListAsync(ct);
-                return byNumber;
             }
 
             // Names as people type them: any case, Cyrillic included (SQLite's LOWER only knows ASCII, so the
             // comparison is done here, over the clients whose name or username could match at all).
             var needle = query.TrimStart('@');
             var candidates = await clients.OrderByDescending(c => c.LastSeenUtc)
-                .Select(c => new { c.Id, c.FirstName, c.LastName, c.Username, c.LastSeenUtc })
+                .Select(c => new { c.Id, c.FirstName, c.LastName, c.Username })
                 .ToListAsync(ct);
             var ids = candidates
                 .Where(c => Contains(c.FirstName, needle) || Contains(c.LastName, needle) || Contains(c.Username, needle)
@@ -56,8 +55,10 @@ public static class FindClients
         }
 
         /// <summary>The client an earlier search found, if they are still there (not erased).</summary>
-        public Task<Client?> ByIdAsync(long id, CancellationToken ct) =>
-            db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && c.ErasedUtc == null, ct);
+        public Task<Client?> ByIdAsync(long id, CancellationToken ct) => Present.SingleOrDefaultAsync(c => c.Id == id, ct);
+
+        /// <summary>Every client who may be found: not those who deleted their data.</summary>
+        private IQueryable<Client> Present => db.Clients.AsNoTracking().Where(c => c.ErasedUtc == null);
 
         private static bool Contains(string? text, string needle) =>
             text is not null && text.Contains(needle, StringComparison.OrdinalIgnoreCase);
