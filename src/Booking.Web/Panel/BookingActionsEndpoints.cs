@@ -88,6 +88,35 @@ public static class BookingActionsEndpoints
         return Results.Redirect(path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "done=" + done);
     }
 
+    /// <summary>
+    /// A day's free times as buttons, each a form posting its start (in ticks) with <paramref name="fields"/> to
+    /// <paramref name="action"/>; or a line saying the day has none. Used by the move page and the new booking page.
+    /// </summary>
+    public static void FreeTimes(Html h, PanelUser user, DateOnly date, IReadOnlyList<Slot> free, string action, params (string Name, string Value)[] fields)
+    {
+        var (t, f) = (user.T, user.T.Formats);
+        if (free.Count == 0)
+        {
+            h.Raw("<p class=\"muted\">").Raw(t["web.move_no_slots"]).Raw("</p>");
+            return;
+        }
+
+        h.Raw("<p>").Raw(t.Format("web.move_pick", ("date", new Bot.Texts.Raw(f.Date(date))))).Raw("</p><div class=\"slots\">");
+        foreach (var slot in free)
+        {
+            h.Raw("<form method=\"post\" class=\"inline\"").Attr("action", action).Raw(">").Raw(user.CsrfField);
+            foreach (var (name, value) in fields)
+            {
+                h.Raw("<input type=\"hidden\"").Attr("name", name).Attr("value", value).Raw(">");
+            }
+
+            h.Raw("<input type=\"hidden\" name=\"start\"").Attr("value", slot.StartUtc.Ticks.ToString(CultureInfo.InvariantCulture)).Raw(">")
+                .Raw("<button type=\"submit\">").Raw(f.Time(slot.StartUtc)).Raw("</button></form> ");
+        }
+
+        h.Raw("</div>");
+    }
+
     /// <summary>The move page: the booking, a day to look at, and that day's free times as buttons.</summary>
     private static async Task<IResult> MovePageAsync(int id, HttpContext http, GetBookingCard.Handler cards, GetAvailability.Handler availability)
     {
@@ -110,24 +139,7 @@ public static class BookingActionsEndpoints
             .Raw("<input type=\"date\" name=\"date\"").Attr("value", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Raw("></label>")
             .Raw("<button type=\"submit\">").Raw(t["web.move_show"]).Raw("</button></form>");
         var free = day?.Slots.Where(s => s.IsFree && s.StartUtc != b.StartUtc).ToList() ?? [];
-        if (free.Count == 0)
-        {
-            h.Raw("<p class=\"muted\">").Raw(t["web.move_no_slots"]).Raw("</p>");
-        }
-        else
-        {
-            h.Raw("<p>").Raw(t.Format("web.move_pick", ("date", new Bot.Texts.Raw(f.Date(date))))).Raw("</p><div class=\"slots\">");
-            foreach (var slot in free)
-            {
-                h.Raw($"<form method=\"post\" class=\"inline\" action=\"/panel/bookings/{id}/move\">").Raw(user.CsrfField)
-                    .Raw("<input type=\"hidden\" name=\"back\" value=\"/panel/bookings\">")
-                    .Raw("<input type=\"hidden\" name=\"start\"").Attr("value", slot.StartUtc.Ticks.ToString(CultureInfo.InvariantCulture)).Raw(">")
-                    .Raw("<button type=\"submit\">").Raw(f.Time(slot.StartUtc)).Raw("</button></form> ");
-            }
-
-            h.Raw("</div>");
-        }
-
+        FreeTimes(h, user, date, free, $"/panel/bookings/{id}/move", ("back", "/panel/bookings"));
         h.Raw("</section><p><a href=\"/panel/bookings\">").Raw(t["web.back"]).Raw("</a></p>");
         return PanelLayout.Page(user, "/panel/bookings", t.Plain("web.move_title"), h.ToString());
     }

@@ -90,25 +90,9 @@ public static class NewBookingPage
             .Attr("value", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Raw("></label><button type=\"submit\">").Raw(t["web.move_show"]).Raw("</button></form>");
         var day = serviceId is { } chosen ? await availability.DayAsync(new GetAvailability.Subject(chosen, ByAdmin: true), date, ct) : null;
         var free = day?.Slots.Where(s => s.IsFree).ToList() ?? [];
-        if (free.Count == 0)
-        {
-            h.Raw("<p class=\"muted\">").Raw(t["web.move_no_slots"]).Raw("</p>");
-        }
-        else
-        {
-            h.Raw("<p>").Raw(t.Format("web.move_pick", ("date", new Bot.Texts.Raw(f.Date(date))))).Raw("</p><div class=\"slots\">");
-            foreach (var slot in free)
-            {
-                h.Raw("<form method=\"post\" class=\"inline\" action=\"/panel/bookings/new\">").Raw(user.CsrfField)
-                    .Raw("<input type=\"hidden\" name=\"client\"").Attr("value", client.Id.ToString(CultureInfo.InvariantCulture)).Raw(">")
-                    .Raw("<input type=\"hidden\" name=\"service\"").Attr("value", serviceId!.Value.ToString(CultureInfo.InvariantCulture)).Raw(">")
-                    .Raw("<input type=\"hidden\" name=\"date\"").Attr("value", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Raw(">")
-                    .Raw("<input type=\"hidden\" name=\"start\"").Attr("value", slot.StartUtc.Ticks.ToString(CultureInfo.InvariantCulture)).Raw(">")
-                    .Raw("<button type=\"submit\">").Raw(f.Time(slot.StartUtc)).Raw("</button></form> ");
-            }
-
-            h.Raw("</div>");
-        }
+        BookingActionsEndpoints.FreeTimes(h, user, date, free, "/panel/bookings/new",
+            ("client", client.Id.ToString(CultureInfo.InvariantCulture)), ("service", serviceId?.ToString(CultureInfo.InvariantCulture) ?? string.Empty),
+            ("date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
 
         return Page(user, h);
     }
