@@ -20,7 +20,7 @@ public sealed class BookingCallbacks(
 {
     public async Task PickServiceAsync(UpdateContext ctx, PickService pick, CancellationToken ct)
     {
-        var today = ThisMonth(ctx);
+        var today = ctx.ThisMonth;
         if (!await wizard.ShowMonthAsync(ctx, Target.Book(pick.ServiceId), today, null, ct))
         {
             await ServiceGoneAsync(ctx, ct);
@@ -207,8 +207,8 @@ public sealed class BookingCallbacks(
         };
         var notice = ctx.Texts[key];
         var date = DateOnly.FromDateTime(LocalTime.ToLocal(confirm.StartUtc, ctx.Formats.Zone));
-        var today = ThisMonth(ctx);
-        var shown = check != SlotCheck.BeyondHorizon && date >= LocalTime.Today(ctx.NowUtc, ctx.Formats.Zone) && await wizard.ShowDayAsync(ctx, confirm.Target, date, notice, ct);
+        var today = ctx.ThisMonth;
+        var shown = check != SlotCheck.BeyondHorizon && date >= ctx.Today && await wizard.ShowDayAsync(ctx, confirm.Target, date, notice, ct);
         if (!shown && !await wizard.ShowMonthAsync(ctx, confirm.Target, today, notice, ct))
         {
             await SubjectGoneAsync(ctx, confirm.Target, ct);
@@ -244,11 +244,5 @@ public sealed class BookingCallbacks(
 
         ctx.Reply.Toast(ctx.Texts["cancel_booking.not_found"]);
         await myBookings.ShowAsync(ctx, ct);
-    }
-
-    private static DateOnly ThisMonth(UpdateContext ctx)
-    {
-        var today = LocalTime.Today(ctx.NowUtc, ctx.Formats.Zone);
-        return new DateOnly(today.Year, today.Month, 1);
     }
 }

@@ -9,7 +9,6 @@ using Booking.Core.Features.Availability;
 using Booking.Core.Features.Catalog;
 using Booking.Core.Features.Clients;
 using Booking.Core.Features.Reviews;
-using Booking.Core.Scheduling;
 using System.Text;
 
 namespace Booking.Bot.Handlers;
@@ -49,8 +48,7 @@ public sealed class MenuCommands(
         await replies.SendAsync(ctx.ChatId, greeting, Keyboards.MainMenu(ctx), ct);
         if (DeepLinkService(payload) is { } serviceId)
         {
-            var today = LocalTime.Today(ctx.NowUtc, ctx.Formats.Zone);
-            if (await wizard.ShowMonthAsync(ctx, Target.Book(serviceId), new DateOnly(today.Year, today.Month, 1), null, ct))
+            if (await wizard.ShowMonthAsync(ctx, Target.Book(serviceId), ctx.ThisMonth, null, ct))
             {
                 return;
             }

@@ -4,7 +4,6 @@ using Booking.Bot.Rendering;
 using Booking.Core.Domain;
 using Booking.Core.Features.Bookings;
 using Booking.Core.Features.Waitlist;
-using Booking.Core.Scheduling;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace Booking.Bot.Handlers;
@@ -18,8 +17,7 @@ public sealed class MyBookingsScreens(
         var t = ctx.Texts;
         var f = ctx.Formats;
         var list = await bookings.HandleAsync(ctx.ChatId, ct);
-        var today = LocalTime.Today(ctx.NowUtc, f.Zone);
-        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        var today = ctx.Today;
         var rows = new List<InlineKeyboardButton[]>();
         var parts = new List<string> { t["my.title"] };
         if (list.Upcoming.Count == 0 && list.Held.Count == 0)
@@ -36,7 +34,7 @@ public sealed class MyBookingsScreens(
             rows.Add(
             [
                 Keyboards.Button(t.Format("my.cancel_button", ("index", index)), new AskCancel(b.Id)),
-                Keyboards.Button(t.Format("my.reschedule_button", ("index", index)), new ShowMonth(Target.Move(b.Id), thisMonth)),
+                Keyboards.Button(t.Format("my.reschedule_button", ("index", index)), new ShowMonth(Target.Move(b.Id), ctx.ThisMonth)),
             ]);
         }
 

@@ -11,6 +11,12 @@ public sealed record UpdateContext(Update Update, Client Client, Texts.Texts Tex
 
     public required DateTime NowUtc { get; init; }
 
+    /// <summary>The business's date at <see cref="NowUtc"/>, in its zone.</summary>
+    public DateOnly Today => Core.Scheduling.LocalTime.Today(NowUtc, Formats.Zone);
+
+    /// <summary>The first day of the business's current month: where a calendar opens.</summary>
+    public DateOnly ThisMonth => new(Today.Year, Today.Month, 1);
+
     /// <summary>The sender's admin role, read once per update; null for clients.</summary>
     public AdminRole? AdminRole { get; init; }
 

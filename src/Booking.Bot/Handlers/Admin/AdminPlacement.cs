@@ -1,6 +1,5 @@
 using Booking.Bot.Receiving;
 using Booking.Core.Features.Availability;
-using Booking.Core.Scheduling;
 
 namespace Booking.Bot.Handlers.Admin;
 
@@ -19,5 +18,5 @@ internal static class AdminPlacement
     };
 
     public static bool BackToMonth(UpdateContext ctx, SlotCheck check, DateOnly date) =>
-        check is SlotCheck.BeyondHorizon || date < LocalTime.Today(ctx.NowUtc, ctx.Formats.Zone);
+        check is SlotCheck.BeyondHorizon || date < ctx.Today;
 }

@@ -30,7 +30,7 @@ public sealed class BookForClientScreens(
     public Task RouteAsync(UpdateContext ctx, AdminBookCallback callback, CancellationToken ct) => callback switch
     {
         AdminBookClient c => ServicesAsync(ctx, c.ClientId, ct),
-        AdminBookService c => MonthAsync(ctx, c.ClientId, c.ServiceId, ThisMonth(ctx), null, ct),
+        AdminBookService c => MonthAsync(ctx, c.ClientId, c.ServiceId, ctx.ThisMonth, null, ct),
         AdminBookMonth c => MonthAsync(ctx, c.ClientId, c.ServiceId, c.Month, null, ct),
         AdminBookDay c => DayAsync(ctx, c.ClientId, c.ServiceId, c.Date, null, ct),
         AdminBookSlot c => AskAsync(ctx, c, ct),
@@ -193,7 +193,7 @@ public sealed class BookForClientScreens(
         var date = DateOnly.FromDateTime(LocalTime.ToLocal(confirm.StartUtc, ctx.Formats.Zone));
         if (AdminPlacement.BackToMonth(ctx, check, date))
         {
-            await MonthAsync(ctx, confirm.ClientId, confirm.ServiceId, ThisMonth(ctx), notice, ct);
+            await MonthAsync(ctx, confirm.ClientId, confirm.ServiceId, ctx.ThisMonth, notice, ct);
             return;
         }
 
@@ -213,12 +213,6 @@ public sealed class BookForClientScreens(
     }
 
     private static GetAvailability.Subject Subject(int serviceId) => new(serviceId, ByAdmin: true);
-
-    private static DateOnly ThisMonth(UpdateContext ctx)
-    {
-        var today = LocalTime.Today(ctx.NowUtc, ctx.Formats.Zone);
-        return new DateOnly(today.Year, today.Month, 1);
-    }
 
     /// <summary>"Анна Петрова (@anna) · +7 900 …": enough to tell two Annas apart.</summary>
     public static string Label(Client c)

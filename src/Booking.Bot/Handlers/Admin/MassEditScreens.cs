@@ -4,7 +4,6 @@ using Booking.Bot.Rendering;
 using Booking.Core.Domain;
 using Booking.Core.Features.Bookings;
 using Booking.Core.Features.Catalog;
-using Booking.Core.Scheduling;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace Booking.Bot.Handlers.Admin;
@@ -26,7 +25,7 @@ public sealed class MassEditScreens(
         var f = ctx.Formats;
         if (date is null)
         {
-            var today = LocalTime.Today(ctx.NowUtc, f.Zone);
+            var today = ctx.Today;
             var dayRows = Enumerable.Range(0, GetDaySchedule.DaysAhead + 1)
                 .Select(i => Keyboards.Button(f.Date(today.AddDays(i)), new MassEditDayPick(today.AddDays(i))))
                 .Chunk(2).Append([AdminPanel.BackButton(t)]).ToArray();

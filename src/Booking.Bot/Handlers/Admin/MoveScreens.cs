@@ -129,8 +129,7 @@ public sealed class MoveScreens(
         var date = DateOnly.FromDateTime(LocalTime.ToLocal(confirm.StartUtc, ctx.Formats.Zone));
         if (AdminPlacement.BackToMonth(ctx, check, date))
         {
-            var today = LocalTime.Today(ctx.NowUtc, ctx.Formats.Zone);
-            await MonthAsync(ctx, confirm.BookingId, new DateOnly(today.Year, today.Month, 1), notice, ct);
+            await MonthAsync(ctx, confirm.BookingId, ctx.ThisMonth, notice, ct);
             return;
         }
 
