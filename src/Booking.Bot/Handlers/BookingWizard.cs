@@ -37,7 +37,7 @@ public sealed class BookingWizard(
         }
 
         var rows = list.Services
-            .Select(s => new[] { Keyboards.Button(t.Format("booking.service_button", ("name", s.Name), ("duration", ctx.Formats.Duration(s.DurationMinutes)), ("price", ctx.Formats.Price(s.Price, s.Currency))), new PickService(s.Id)) })
+            .Select(s => new[] { Keyboards.Button(ServiceLabel(ctx, s), new PickService(s.Id)) })
             .Append([Keyboards.Button(t["booking.close_button"], new CloseWizard())])
             .ToArray();
         var text = Lines(notice, t["booking.step_service"], t.Format("booking.step_service_counter", ("count", active), ("limit", limit)));
@@ -157,6 +157,10 @@ public sealed class BookingWizard(
             ? card
             : card + "\n" + ctx.Texts.Format("booking.service_description", ("description", service.Description));
     }
+
+    /// <summary>A service as its button reads in a list: "Массаж · 1 ч · 2 500 ₽".</summary>
+    public static string ServiceLabel(UpdateContext ctx, Core.Domain.Service s) =>
+        ctx.Texts.Format("booking.service_button", ("name", s.Name), ("duration", ctx.Formats.Duration(s.DurationMinutes)), ("price", ctx.Formats.Price(s.Price, s.Currency)));
 
     public static string Lines(params string?[] parts) => string.Join("\n\n", parts.Where(p => !string.IsNullOrEmpty(p)));
 

@@ -42,7 +42,7 @@ public sealed class BookForClientScreens(
     public async Task StartAsync(UpdateContext ctx, string? notice, CancellationToken ct)
     {
         var t = ctx.Texts;
-        var markup = Keyboards.Rows([Keyboards.Button(t["schedule.back_button"], ShowSchedule.Today)]);
+        var markup = Keyboards.Rows([BackButton(ctx)]);
         var messageId = await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, BookingWizard.Lines(notice, t["schedule.book_ask"]), markup, ct);
         await conversations.SetAsync(ctx.ChatId, Draft.Flow, new Draft(messageId), ct);
     }
@@ -67,7 +67,7 @@ public sealed class BookForClientScreens(
 
         await conversations.ClearAsync(ctx.ChatId, ct);
         var rows = found.Select(c => new[] { Keyboards.Button(Label(c), new AdminBookClient(c.Id)) }).ToList();
-        rows.Add([Keyboards.Button(t["schedule.book_search_again_button"], new AdminBookStart()), Keyboards.Button(t["schedule.back_button"], ShowSchedule.Today)]);
+        rows.Add([Keyboards.Button(t["schedule.book_search_again_button"], new AdminBookStart()), BackButton(ctx)]);
         await replies.ShowAsync(ctx.ChatId, null, t.Format("schedule.book_found", ("count", found.Count)), new InlineKeyboardMarkup(rows), ct);
         return true;
     }
@@ -84,8 +84,8 @@ public sealed class BookForClientScreens(
 
         var offered = (await services.HandleAsync(ct)).Services;
         var rows = offered
-            .Select(s => new[] { Keyboards.Button(t.Format("booking.service_button", ("name", s.Name), ("duration", ctx.Formats.Duration(s.DurationMinutes)), ("price", ctx.Formats.Price(s.Price, s.Currency))), new AdminBookService(clientId, s.Id)) })
-            .Append([Keyboards.Button(t["schedule.back_button"], ShowSchedule.Today)]);
+            .Select(s => new[] { Keyboards.Button(BookingWizard.ServiceLabel(ctx, s), new AdminBookService(clientId, s.Id)) })
+            .Append([BackButton(ctx)]);
         var body = offered.Count == 0 ? t["booking.no_services"] : t.Format("schedule.book_service", ("client", Label(client)));
         await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, body, new InlineKeyboardMarkup(rows), ct);
     }
@@ -103,7 +103,7 @@ public sealed class BookForClientScreens(
         var (t, f) = (ctx.Texts, ctx.Formats);
         var body = t.Format("schedule.book_date", ("client", Label(client)), ("service", shown.Service.Name));
         var markup = Keyboards.Calendar(shown, m => new AdminBookMonth(clientId, serviceId, m), d => new AdminBookDay(clientId, serviceId, d), f,
-            [Keyboards.Button(t["schedule.book_other_service_button"], new AdminBookClient(clientId)), Keyboards.Button(t["schedule.back_button"], ShowSchedule.Today)]);
+            [Keyboards.Button(t["schedule.book_other_service_button"], new AdminBookClient(clientId)), BackButton(ctx)]);
         await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, BookingWizard.Lines(notice, body), markup, ct);
     }
 
@@ -132,7 +132,7 @@ public sealed class BookForClientScreens(
         var footer = new[]
         {
             Keyboards.Button(t["schedule.move_other_date_button"], new AdminBookMonth(clientId, serviceId, month)),
-            Keyboards.Button(t["schedule.back_button"], ShowSchedule.Today),
+            BackButton(ctx),
         };
         await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, BookingWizard.Lines(notice, body), Keyboards.Slots(day.Slots, at => new AdminBookSlot(clientId, serviceId, at), footer), ct);
     }
@@ -161,7 +161,7 @@ public sealed class BookForClientScreens(
             ("price", f.Price(day.Service.Price, day.Service.Currency)), ("date", f.Date(pick.StartUtc)), ("time", f.Time(pick.StartUtc)));
         var markup = Keyboards.Rows(
             [Keyboards.Button(t["schedule.book_confirm_button"], new AdminBookConfirm(pick.ClientId, pick.ServiceId, pick.StartUtc))],
-            [Keyboards.Button(t["schedule.move_other_time_button"], new AdminBookDay(pick.ClientId, pick.ServiceId, date)), Keyboards.Button(t["schedule.back_button"], ShowSchedule.Today)]);
+            [Keyboards.Button(t["schedule.move_other_time_button"], new AdminBookDay(pick.ClientId, pick.ServiceId, date)), BackButton(ctx)]);
         await replies.ShowAsync(ctx.ChatId, ctx.SourceMessageId, body, markup, ct);
     }
 
@@ -211,6 +211,8 @@ public sealed class BookForClientScreens(
         ctx.Reply.Toast(ctx.Texts["refusal.service_unavailable"]);
         return ServicesAsync(ctx, clientId, ct);
     }
+
+    private static InlineKeyboardButton BackButton(UpdateContext ctx) => Keyboards.Button(ctx.Texts["schedule.back_button"], ShowSchedule.Today);
 
     private static GetAvailability.Subject Subject(int serviceId) => new(serviceId, ByAdmin: true);
 
